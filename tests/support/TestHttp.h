@@ -3,6 +3,7 @@
 #include "protocol/Acs3Signature.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
