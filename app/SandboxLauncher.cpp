@@ -98,11 +98,12 @@ void SandboxLauncher::makeCertificate()
 
 void SandboxLauncher::launch()
 {
-    QStringList arguments{u"--data-dir"_s, m_options.dataDir, u"--listen"_s, u"127.0.0.1:0"_s};
+    QStringList arguments {u"--data-dir"_s, m_options.dataDir, u"--listen"_s, u"127.0.0.1:0"_s};
     if (m_options.tls) {
-        arguments << u"--tls-listen"_s << u"127.0.0.1:0"_s << u"--tls-cert"_s << certificatePath()
-                  << u"--tls-key"_s
-                  << QDir(QFileInfo(certificatePath()).absolutePath()).filePath(u"sandbox-key.pem"_s);
+        arguments
+            << u"--tls-listen"_s << u"127.0.0.1:0"_s << u"--tls-cert"_s << certificatePath()
+            << u"--tls-key"_s
+            << QDir(QFileInfo(certificatePath()).absolutePath()).filePath(u"sandbox-key.pem"_s);
     }
     if (m_options.demo)
         arguments << u"--demo"_s;
@@ -123,7 +124,8 @@ void SandboxLauncher::launch()
             [this] { m_errors += m_process->readAllStandardError(); });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            Q_EMIT failed(tr("Cannot start %1: %2").arg(m_options.program, m_process->errorString()));
+            Q_EMIT failed(
+                tr("Cannot start %1: %2").arg(m_options.program, m_process->errorString()));
     });
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
         if (!m_started)

@@ -23,8 +23,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYDESK_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "One console for the API keys of five cloud services."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "One console for the API keys of five cloud services."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption sandboxOption(
@@ -35,8 +35,9 @@ int main(int argc, char *argv[])
 
     if (!parser.isSet(sandboxOption)) {
         say(QCoreApplication::translate(
-            "main", "The console window is not built yet. Run `keydesk --sandbox` to start the"
-                    " local sandbox with demo data."));
+            "main",
+            "The console window is not built yet. Run `keydesk --sandbox` to start the"
+            " local sandbox with demo data."));
         return 0;
     }
 

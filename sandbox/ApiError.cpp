@@ -4,10 +4,12 @@ using namespace Qt::StringLiterals;
 
 ApiError ApiError::missingParameter(const QString &name)
 {
-    return {400, u"MissingParameter"_s,
-            u"The input parameter \"%1\" that is mandatory for processing this request is not supplied."_s
-                .arg(name),
-            {}};
+    return {
+        400,
+        u"MissingParameter"_s,
+        u"The input parameter \"%1\" that is mandatory for processing this request is not supplied."_s
+            .arg(name),
+        {}};
 }
 
 ApiError ApiError::invalidParameter(const QString &name, const QString &why)
@@ -20,7 +22,8 @@ ApiError ApiError::invalidParameter(const QString &name, const QString &why)
 
 ApiError ApiError::internal()
 {
-    return {500, u"InternalError"_s,
+    return {500,
+            u"InternalError"_s,
             u"The request processing has failed due to some unknown error, exception or failure."_s,
             {}};
 }

@@ -13,20 +13,19 @@ ApiRouter::ApiRouter(AcsAuthenticator &authenticator, Identity &identity, Clock 
     : m_authenticator(authenticator)
     , m_identity(identity)
     , m_clock(clock)
-{
-}
+{ }
 
-void ApiRouter::addRpcAction(const QString &product, const QString &version,
-                             const QString &action, ApiHandler handler)
+void ApiRouter::addRpcAction(const QString &product, const QString &version, const QString &action,
+                             ApiHandler handler)
 {
-    m_rpc[version].insert(action, RpcAction{product, std::move(handler)});
+    m_rpc[version].insert(action, RpcAction {product, std::move(handler)});
 }
 
 void ApiRouter::addRoaRoute(const QString &product, const QString &version, const QString &action,
                             const QByteArray &method, const QString &pattern, ApiHandler handler)
 {
-    m_roa.append(RoaRoute{product, version, action, method,
-                          pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
+    m_roa.append(RoaRoute {product, version, action, method,
+                           pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
 }
 
 void ApiRouter::addRawRoute(const QByteArray &method, const QByteArray &path, RawHandler handler)
@@ -36,8 +35,10 @@ void ApiRouter::addRawRoute(const QByteArray &method, const QByteArray &path, Ra
 
 static ApiError apiNotFound()
 {
-    return {404, u"InvalidApi.NotFound"_s,
-            u"Specified api is not found, please check your url and method."_s, {}};
+    return {404,
+            u"InvalidApi.NotFound"_s,
+            u"Specified api is not found, please check your url and method."_s,
+            {}};
 }
 
 HttpReply ApiRouter::dispatch(const HttpRequest &request)
@@ -47,14 +48,15 @@ HttpReply ApiRouter::dispatch(const HttpRequest &request)
     HttpReply reply;
     try {
         if (request.body.size() > kMaxBodyBytes) {
-            reply = popError({413, u"RequestEntityTooLarge"_s,
-                              u"The request body is larger than 1 MiB."_s, {}},
-                             requestId, host, {});
+            reply = popError(
+                {413, u"RequestEntityTooLarge"_s, u"The request body is larger than 1 MiB."_s, {}},
+                requestId, host, {});
         } else if (const auto raw = m_raw.constFind(request.path); raw != m_raw.cend()) {
             const auto handler = raw->constFind(request.method);
             reply = handler != raw->cend()
                 ? (*handler)(request, requestId)
-                : popError({405, u"MethodNotAllowed"_s,
+                : popError({405,
+                            u"MethodNotAllowed"_s,
                             u"The method %1 is not allowed for this path."_s.arg(
                                 QString::fromLatin1(request.method)),
                             {}},
@@ -62,8 +64,8 @@ HttpReply ApiRouter::dispatch(const HttpRequest &request)
         } else if (request.path == "/") {
             reply = dispatchRpc(request, requestId);
         } else {
-            const QStringList segments = QString::fromUtf8(request.path).split(u'/',
-                                                                             Qt::SkipEmptyParts);
+            const QStringList segments
+                = QString::fromUtf8(request.path).split(u'/', Qt::SkipEmptyParts);
             QList<const RoaRoute *> candidates;
             for (const RoaRoute &route : std::as_const(m_roa)) {
                 if (route.segments.size() != segments.size())
@@ -92,7 +94,7 @@ HttpReply ApiRouter::dispatch(const HttpRequest &request)
 static std::optional<protocol::QueryItems> formParameters(const HttpRequest &request)
 {
     if (!request.header("content-type").toLower().startsWith("application/x-www-form-urlencoded"))
-        return protocol::QueryItems{};
+        return protocol::QueryItems {};
     const QByteArray &body = request.body;
     for (qsizetype i = 0; i < body.size(); ++i) {
         if (body.at(i) == '%') {
@@ -109,7 +111,8 @@ static std::optional<protocol::QueryItems> formParameters(const HttpRequest &req
         const QByteArray name = eq < 0 ? pair : pair.left(eq);
         const QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        const QString decodedName = decoder(QByteArray::fromPercentEncoding(QByteArray(name).replace('+', ' ')));
+        const QString decodedName
+            = decoder(QByteArray::fromPercentEncoding(QByteArray(name).replace('+', ' ')));
         const QString decodedValue
             = decoder(QByteArray::fromPercentEncoding(QByteArray(value).replace('+', ' ')));
         if (decoder.hasError() || decodedName.isEmpty())
@@ -124,10 +127,12 @@ HttpReply ApiRouter::dispatchRpc(const HttpRequest &request, const QString &requ
     const QByteArray host = request.header("host");
     const auto form = formParameters(request);
     if (!form)
-        return popError({400, u"InvalidParameter.Body"_s,
-                         u"The request body is not a valid application/x-www-form-urlencoded form."_s,
-                         {}},
-                        requestId, host, {});
+        return popError(
+            {400,
+             u"InvalidParameter.Body"_s,
+             u"The request body is not a valid application/x-www-form-urlencoded form."_s,
+             {}},
+            requestId, host, {});
     protocol::QueryItems all = request.query;
     all.append(*form);
 
@@ -146,8 +151,8 @@ HttpReply ApiRouter::dispatchRpc(const HttpRequest &request, const QString &requ
         }
     }
     if (action.isEmpty())
-        return popError(ApiError::missingParameter(v3 ? u"x-acs-action"_s : u"Action"_s),
-                        requestId, host, {});
+        return popError(ApiError::missingParameter(v3 ? u"x-acs-action"_s : u"Action"_s), requestId,
+                        host, {});
     if (version.isEmpty())
         return popError(ApiError::missingParameter(v3 ? u"x-acs-version"_s : u"Version"_s),
                         requestId, host, {});
@@ -156,17 +161,17 @@ HttpReply ApiRouter::dispatchRpc(const HttpRequest &request, const QString &requ
         return popError(apiNotFound(), requestId, host, {});
     const RpcAction &target = *product->constFind(action);
 
-    const AuthOutcome outcome
-        = v3 ? m_authenticator.authenticateV3(request) : m_authenticator.authenticateV1(request, all);
+    const AuthOutcome outcome = v3 ? m_authenticator.authenticateV3(request)
+                                   : m_authenticator.authenticateV1(request, all);
     if (const auto *error = std::get_if<ApiError>(&outcome))
         return popError(*error, requestId, host, target.product);
 
-    static const QStringList protocolParameters{
-        u"AccessKeyId"_s, u"Action"_s, u"Format"_s, u"Signature"_s, u"SignatureMethod"_s,
-        u"SignatureNonce"_s, u"SignatureType"_s, u"SignatureVersion"_s, u"Timestamp"_s,
-        u"Version"_s, u"SecurityToken"_s};
-    ApiCall call{request, requestId, target.product, action, version,
-                 std::get<Principal>(outcome), {}, {}, m_clock.now()};
+    static const QStringList protocolParameters {
+        u"AccessKeyId"_s,     u"Action"_s,         u"Format"_s,        u"Signature"_s,
+        u"SignatureMethod"_s, u"SignatureNonce"_s, u"SignatureType"_s, u"SignatureVersion"_s,
+        u"Timestamp"_s,       u"Version"_s,        u"SecurityToken"_s};
+    ApiCall call {request, requestId, target.product, action, version, std::get<Principal>(outcome),
+                  {},      {},        m_clock.now()};
     for (const auto &item : std::as_const(all)) {
         if (v3 || !protocolParameters.contains(item.first))
             call.params.insert(item.first, item.second);
@@ -190,7 +195,8 @@ HttpReply ApiRouter::dispatchRoa(const HttpRequest &request, const QString &requ
     if (!route)
         return popError(apiNotFound(), requestId, host, candidates.first()->product);
     if (!request.hasHeader("authorization"))
-        return popError({400, u"IncompleteSignature"_s,
+        return popError({400,
+                         u"IncompleteSignature"_s,
                          u"The request signature does not conform to Aliyun standards. "
                          u"The Authorization header is missing."_s,
                          {}},
@@ -203,8 +209,15 @@ HttpReply ApiRouter::dispatchRoa(const HttpRequest &request, const QString &requ
     if (const auto *error = std::get_if<ApiError>(&outcome))
         return popError(*error, requestId, host, route->product);
 
-    ApiCall call{request, requestId, route->product, route->action, route->version,
-                 std::get<Principal>(outcome), {}, {}, m_clock.now()};
+    ApiCall call {request,
+                  requestId,
+                  route->product,
+                  route->action,
+                  route->version,
+                  std::get<Principal>(outcome),
+                  {},
+                  {},
+                  m_clock.now()};
     for (const auto &item : request.query)
         call.params.insert(item.first, item.second);
     const QStringList segments = QString::fromUtf8(request.path).split(u'/', Qt::SkipEmptyParts);

@@ -42,7 +42,8 @@ HttpReply HttpReply::json(int status, const QJsonObject &object)
 {
     HttpReply reply;
     reply.status = status;
-    reply.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=utf-8")));
+    reply.headers.append(
+        qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=utf-8")));
     reply.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
     return reply;
 }

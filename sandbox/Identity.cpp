@@ -1,16 +1,15 @@
 #include "Identity.h"
 
 #include <QRandomGenerator>
-#include <QTimeZone>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
 Identity::Identity(Store &store, Clock &clock)
     : m_store(store)
     , m_clock(clock)
-{
-}
+{ }
 
 QStringList Identity::schema()
 {
@@ -91,8 +90,8 @@ bool Identity::accountExists(const QString &accountId)
 
 QByteArray Identity::mfaSecret(const QString &accountId)
 {
-    QSqlQuery query = m_store.run(u"SELECT mfa_secret FROM accounts WHERE account_id = ?"_s,
-                                  {accountId});
+    QSqlQuery query
+        = m_store.run(u"SELECT mfa_secret FROM accounts WHERE account_id = ?"_s, {accountId});
     return query.next() ? query.value(0).toByteArray() : QByteArray();
 }
 
@@ -116,9 +115,9 @@ static const QString kAccessKeyColumns
 
 std::optional<AccessKeyRecord> Identity::accessKey(const QString &accessKeyId)
 {
-    QSqlQuery query = m_store.run(
-        u"SELECT "_s + kAccessKeyColumns + u" FROM access_keys WHERE access_key_id = ?"_s,
-        {accessKeyId});
+    QSqlQuery query = m_store.run(u"SELECT "_s + kAccessKeyColumns
+                                      + u" FROM access_keys WHERE access_key_id = ?"_s,
+                                  {accessKeyId});
     if (!query.next())
         return std::nullopt;
     return accessKeyFromRow(query);
@@ -129,7 +128,7 @@ QList<AccessKeyRecord> Identity::accessKeys(const QString &accountId, const QStr
     QSqlQuery query = m_store.run(u"SELECT "_s + kAccessKeyColumns
                                       + u" FROM access_keys WHERE account_id = ? AND user_name = ?"
                                         u" ORDER BY created, access_key_id"_s,
-                                  {accountId, Store::text(userName)});
+                                  {accountId, userName});
     QList<AccessKeyRecord> keys;
     while (query.next())
         keys.append(accessKeyFromRow(query));
@@ -147,7 +146,7 @@ AccessKeyRecord Identity::createAccessKey(const QString &accountId, const QStrin
     record.created = m_clock.now();
     m_store.run(u"INSERT INTO access_keys (access_key_id, secret, account_id, user_name, status,"
                 u" created) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                {record.accessKeyId, record.secret, accountId, Store::text(userName), record.status,
+                {record.accessKeyId, record.secret, accountId, userName, record.status,
                  record.created.toSecsSinceEpoch()});
     return record;
 }
@@ -174,7 +173,7 @@ QString Identity::createUser(const QString &accountId, const QString &userName,
     m_store.run(u"INSERT INTO ram_users (account_id, user_name, user_id, display_name, comments,"
                 u" created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                 {accountId, userName, userId, displayName.isEmpty() ? userName : displayName,
-                 Store::text(comments), now, now});
+                 comments, now, now});
     return userId;
 }
 

@@ -11,8 +11,7 @@ MfaVerifier::MfaVerifier(Store &store, Clock &clock, Identity &identity)
     : m_store(store)
     , m_clock(clock)
     , m_identity(identity)
-{
-}
+{ }
 
 QStringList MfaVerifier::schema()
 {
@@ -27,15 +26,18 @@ std::optional<ApiError> MfaVerifier::verify(const QString &accountId, const QStr
 {
     if (code.isEmpty())
         return ApiError::missingParameter(parameterName);
-    if (code.size() != 6 || !std::all_of(code.cbegin(), code.cend(), [](QChar c) {
-            return c >= u'0' && c <= u'9';
-        }))
-        return ApiError{400, u"InvalidParameter."_s + parameterName,
-                        u"The verification code must be 6 digits."_s, {}};
+    if (code.size() != 6
+        || !std::all_of(code.cbegin(), code.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return ApiError {400,
+                         u"InvalidParameter."_s + parameterName,
+                         u"The verification code must be 6 digits."_s,
+                         {}};
     const QByteArray secret = m_identity.mfaSecret(accountId);
     if (secret.isEmpty())
-        return ApiError{403, u"MfaDevice.NotBound"_s,
-                        u"The account has no MFA device to verify the code with."_s, {}};
+        return ApiError {403,
+                         u"MfaDevice.NotBound"_s,
+                         u"The account has no MFA device to verify the code with."_s,
+                         {}};
 
     std::optional<ApiError> result;
     m_store.transaction([&] {
@@ -51,10 +53,11 @@ std::optional<ApiError> MfaVerifier::verify(const QString &accountId, const QStr
 
         if (lockedUntil > now) {
             const QString until = Identity::isoDate(QDateTime::fromSecsSinceEpoch(lockedUntil));
-            result = ApiError{403, u"VerificationLocked"_s,
-                              u"Too many wrong verification codes. Verification is locked until %1."_s
-                                  .arg(until),
-                              {{u"LockedUntil"_s, until}}};
+            result = ApiError {
+                403,
+                u"VerificationLocked"_s,
+                u"Too many wrong verification codes. Verification is locked until %1."_s.arg(until),
+                {{u"LockedUntil"_s, until}}};
             return;
         }
         if (lockedUntil != 0) // the lock has run out: start counting afresh
@@ -65,9 +68,11 @@ std::optional<ApiError> MfaVerifier::verify(const QString &accountId, const QStr
             if (protocol::totpCodeForCounter(secret, counter) != code)
                 continue;
             if (counter <= lastCounter) {
-                result = ApiError{400, u"VerificationCodeUsed"_s,
-                                  u"This verification code was used already. Wait for the next code."_s,
-                                  {}};
+                result = ApiError {
+                    400,
+                    u"VerificationCodeUsed"_s,
+                    u"This verification code was used already. Wait for the next code."_s,
+                    {}};
                 return;
             }
             m_store.run(u"UPDATE mfa_state SET failures = 0, locked_until = 0, last_counter = ?"
@@ -80,20 +85,24 @@ std::optional<ApiError> MfaVerifier::verify(const QString &accountId, const QStr
         const int left = kMaxFailures - failures;
         if (left <= 0) {
             const qint64 until = now + kLockSeconds;
-            m_store.run(u"UPDATE mfa_state SET failures = ?, locked_until = ? WHERE account_id = ?"_s,
-                        {failures, until, accountId});
+            m_store.run(
+                u"UPDATE mfa_state SET failures = ?, locked_until = ? WHERE account_id = ?"_s,
+                {failures, until, accountId});
             const QString untilText = Identity::isoDate(QDateTime::fromSecsSinceEpoch(until));
-            result = ApiError{403, u"VerificationLocked"_s,
-                              u"Too many wrong verification codes. Verification is locked until %1."_s
-                                  .arg(untilText),
-                              {{u"LockedUntil"_s, untilText}}};
+            result = ApiError {
+                403,
+                u"VerificationLocked"_s,
+                u"Too many wrong verification codes. Verification is locked until %1."_s.arg(
+                    untilText),
+                {{u"LockedUntil"_s, untilText}}};
             return;
         }
         m_store.run(u"UPDATE mfa_state SET failures = ?, locked_until = 0 WHERE account_id = ?"_s,
                     {failures, accountId});
-        result = ApiError{400, u"InvalidVerificationCode"_s,
-                          u"The verification code is wrong. %1 attempt(s) left."_s.arg(left),
-                          {{u"AttemptsLeft"_s, left}}};
+        result = ApiError {400,
+                           u"InvalidVerificationCode"_s,
+                           u"The verification code is wrong. %1 attempt(s) left."_s.arg(left),
+                           {{u"AttemptsLeft"_s, left}}};
     });
     return result;
 }

@@ -21,7 +21,8 @@ public:
 
     // nullopt when the code is accepted; otherwise the error to answer with.
     std::optional<ApiError> verify(const QString &accountId, const QString &code,
-                                   const QString &parameterName = QStringLiteral("VerificationCode"));
+                                   const QString &parameterName
+                                   = QStringLiteral("VerificationCode"));
 
 private:
     Store &m_store;

@@ -15,7 +15,7 @@ Sandbox::Sandbox()
     : m_identity(m_store, m_clock)
     , m_authenticator(m_store, m_clock, m_identity)
     , m_mfa(m_store, m_clock, m_identity)
-    , m_context{m_store, m_clock, m_identity, m_mfa}
+    , m_context {m_store, m_clock, m_identity, m_mfa}
     , m_router(m_authenticator, m_identity, m_clock)
 {
     m_services.push_back(std::make_unique<RamApi>(m_context));
@@ -32,7 +32,8 @@ QString Sandbox::open(const SandboxOptions &options)
     if (QString error = m_store.open(options.dataDir); !error.isEmpty())
         return error;
     try {
-        QStringList schema = Identity::schema() + AcsAuthenticator::schema() + MfaVerifier::schema();
+        QStringList schema
+            = Identity::schema() + AcsAuthenticator::schema() + MfaVerifier::schema();
         for (const auto &service : m_services)
             schema += service->schema();
         m_store.migrate(schema);
@@ -52,8 +53,9 @@ QJsonObject Sandbox::createAccount(bool withMfa)
     m_store.transaction([&] {
         const NewAccount account = m_identity.createAccount(withMfa);
         details.insert(u"accountId"_s, account.accountId);
-        details.insert(u"root"_s, QJsonObject{{u"accessKeyId"_s, account.rootAccessKeyId},
-                                              {u"accessKeySecret"_s, account.rootAccessKeySecret}});
+        details.insert(u"root"_s,
+                       QJsonObject {{u"accessKeyId"_s, account.rootAccessKeyId},
+                                    {u"accessKeySecret"_s, account.rootAccessKeySecret}});
         if (withMfa)
             details.insert(u"mfaSecret"_s,
                            QString::fromLatin1(keydesk::protocol::base32Encode(account.mfaSecret)));
@@ -117,9 +119,9 @@ void Sandbox::registerAdminRoutes()
                                  200, createAccount(body.value(u"mfa"_s).toBool(true)));
                          }));
     const auto clockState = [this] {
-        return QJsonObject{{u"now"_s, Identity::isoDate(m_clock.now())},
-                           {u"nowSeconds"_s, m_clock.nowSeconds()},
-                           {u"offsetSeconds"_s, m_clock.offsetSeconds()}};
+        return QJsonObject {{u"now"_s, Identity::isoDate(m_clock.now())},
+                            {u"nowSeconds"_s, m_clock.nowSeconds()},
+                            {u"offsetSeconds"_s, m_clock.offsetSeconds()}};
     };
     m_router.addRawRoute("GET", "/_sandbox/clock", guarded([clockState](const QJsonObject &) {
                              return HttpReply::json(200, clockState());

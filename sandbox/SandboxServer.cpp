@@ -68,8 +68,7 @@ static QByteArray reasonPhrase(int status)
 SandboxServer::SandboxServer(ApiRouter &router, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
-{
-}
+{ }
 
 static void writeReply(QTcpSocket *socket, const HttpReply &reply, bool close)
 {
@@ -95,7 +94,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     if (exchange.path.isEmpty())
         exchange.path = "/";
     exchange.rawQuery = url.query(QUrl::FullyEncoded).toLatin1();
-    exchange.query = QUrlQuery(QString::fromLatin1(exchange.rawQuery)).queryItems(QUrl::FullyDecoded);
+    exchange.query
+        = QUrlQuery(QString::fromLatin1(exchange.rawQuery)).queryItems(QUrl::FullyDecoded);
     exchange.headers = request.headers();
     exchange.body = request.body();
     exchange.tls = qobject_cast<QSslSocket *>(socket) != nullptr;

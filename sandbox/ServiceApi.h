@@ -24,8 +24,7 @@ class ServiceApi
 public:
     explicit ServiceApi(SandboxContext &context)
         : m_context(context)
-    {
-    }
+    { }
     virtual ~ServiceApi() = default;
     ServiceApi(const ServiceApi &) = delete;
     ServiceApi &operator=(const ServiceApi &) = delete;

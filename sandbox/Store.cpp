@@ -50,8 +50,14 @@ QSqlQuery Store::run(const QString &sql, const QVariantList &bindings)
     if (!query.prepare(sql))
         throw StoreError(QString(u"prepare failed: "_s + query.lastError().text() + u" in "_s + sql)
                              .toStdString());
-    for (const QVariant &value : bindings)
-        query.addBindValue(value);
+    for (const QVariant &value : bindings) {
+        // A null QString would bind as SQL NULL, which compares unequal to everything; a
+        // missing text is the empty text here. An invalid QVariant still binds NULL.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QString(u""_s));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec())
         throw StoreError(QString(u"query failed: "_s + query.lastError().text() + u" in "_s + sql)
                              .toStdString());

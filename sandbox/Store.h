@@ -29,16 +29,11 @@ public:
     QString open(const QString &dataDir);
     void migrate(const QStringList &statements);
 
-    // Runs one statement with positional bindings; throws StoreError on failure.
+    // Runs one statement with positional bindings (a null QString binds as ''); throws
+    // StoreError on failure.
     QSqlQuery run(const QString &sql, const QVariantList &bindings = {});
     // Runs body in a transaction; commits when it returns normally, rolls back when it throws.
     void transaction(const std::function<void()> &body);
-
-    // A string binding that is never SQL NULL: a null QString binds as ''.
-    static QVariant text(const QString &value)
-    {
-        return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
-    }
 
     QString meta(const QString &key) const;
     void setMeta(const QString &key, const QString &value);

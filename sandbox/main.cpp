@@ -18,7 +18,6 @@
 
 using namespace Qt::StringLiterals;
 
-
 namespace {
 
 struct ListenAddress
@@ -84,8 +83,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption tlsListen(u"tls-listen"_s, u"HTTPS address."_s, u"host:port"_s);
     const QCommandLineOption tlsCert(u"tls-cert"_s, u"PEM certificate for HTTPS."_s, u"file"_s);
     const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key for HTTPS."_s, u"file"_s);
-    const QCommandLineOption demo(u"demo"_s,
-                                  u"Create the demo account once and write DIR/demo-account.json."_s);
+    const QCommandLineOption demo(
+        u"demo"_s, u"Create the demo account once and write DIR/demo-account.json."_s);
     const QCommandLineOption admin(u"enable-admin"_s,
                                    u"Serve the /_sandbox/ test hooks (loopback only)."_s);
     parser.addOptions({listen, dataDir, tlsListen, tlsCert, tlsKey, demo, admin});
@@ -140,7 +139,7 @@ int main(int argc, char *argv[])
     const QString httpUrl = urlFor("http", *plain);
     const QString httpsUrl = secure ? urlFor("https", *secure) : QString();
     if (parser.isSet(demo)) {
-        QJsonObject endpoints{{u"http"_s, httpUrl}};
+        QJsonObject endpoints {{u"http"_s, httpUrl}};
         if (secure)
             endpoints.insert(u"https"_s, httpsUrl);
         QJsonObject account;

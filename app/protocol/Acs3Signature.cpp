@@ -142,7 +142,7 @@ std::optional<QDateTime> parseAcs3Date(const QByteArray &value)
 HttpHeaders acs3SignRequest(const AcsCredentials &credentials, const Acs3SigningInput &input)
 {
     const QByteArray payloadHash = sha256Hex(input.body);
-    HttpHeaders headers{
+    HttpHeaders headers {
         {"host", input.host},
         {"x-acs-action", input.action},
         {"x-acs-version", input.version},
@@ -156,12 +156,12 @@ HttpHeaders acs3SignRequest(const AcsCredentials &credentials, const Acs3Signing
         headers.append({"x-acs-accesskey-id", credentials.accessKeyId});
         headers.append({"x-acs-security-token", credentials.securityToken});
     }
-    const Acs3Request request{input.method, input.path, input.query, headers, payloadHash};
+    const Acs3Request request {input.method, input.path, input.query, headers, payloadHash};
     const QList<QByteArray> names = acs3SignableHeaderNames(headers);
     const QByteArray signature = acs3Signature(
         acs3StringToSign(acs3CanonicalRequest(request, names)), credentials.accessKeySecret);
     headers.append({"Authorization",
-                    Acs3Authorization{credentials.accessKeyId, names, signature}.toHeaderValue()});
+                    Acs3Authorization {credentials.accessKeyId, names, signature}.toHeaderValue()});
     return headers;
 }
 

@@ -111,8 +111,8 @@ QByteArray digestResponse(const DigestAuthorization &authorization, const QByteA
     const QByteArray ha2 = h(method + ':' + authorization.uri);
     if (authorization.qop.isEmpty())
         return h(ha1 + ':' + authorization.nonce + ':' + ha2);
-    return h(ha1 + ':' + authorization.nonce + ':' + authorization.nc + ':'
-             + authorization.cnonce + ':' + authorization.qop + ':' + ha2);
+    return h(ha1 + ':' + authorization.nonce + ':' + authorization.nc + ':' + authorization.cnonce
+             + ':' + authorization.qop + ':' + ha2);
 }
 
 } // namespace keydesk::protocol

@@ -15,6 +15,7 @@ struct TotpParameters
 qint64 totpCounter(qint64 unixSeconds, const TotpParameters &parameters = {});
 QString totpCodeForCounter(const QByteArray &secret, qint64 counter,
                            const TotpParameters &parameters = {});
-QString totpCode(const QByteArray &secret, qint64 unixSeconds, const TotpParameters &parameters = {});
+QString totpCode(const QByteArray &secret, qint64 unixSeconds,
+                 const TotpParameters &parameters = {});
 
 } // namespace keydesk::protocol

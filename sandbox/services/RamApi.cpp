@@ -10,8 +10,10 @@ static const QString kProduct = u"Ram"_s;
 
 static ApiError noPermission()
 {
-    return {403, u"NoPermission"_s,
-            u"You are not authorized to do this action. You should be authorized by RAM."_s, {}};
+    return {403,
+            u"NoPermission"_s,
+            u"You are not authorized to do this action. You should be authorized by RAM."_s,
+            {}};
 }
 
 static ApiError userNotFound()
@@ -24,12 +26,16 @@ static std::optional<ApiError> validateUserName(const QString &name)
     if (name.isEmpty())
         return ApiError::missingParameter(u"UserName"_s);
     if (name.size() > 64)
-        return ApiError{400, u"InvalidParameter.UserName.Length"_s,
-                        u"The parameter - \"UserName\" beyond the length limit."_s, {}};
+        return ApiError {400,
+                         u"InvalidParameter.UserName.Length"_s,
+                         u"The parameter - \"UserName\" beyond the length limit."_s,
+                         {}};
     static const QRegularExpression allowed(u"^[A-Za-z0-9._-]+$"_s);
     if (!allowed.match(name).hasMatch())
-        return ApiError{400, u"InvalidParameter.UserName.InvalidChars"_s,
-                        u"The parameter - \"UserName\" contains invalid chars."_s, {}};
+        return ApiError {400,
+                         u"InvalidParameter.UserName.InvalidChars"_s,
+                         u"The parameter - \"UserName\" contains invalid chars."_s,
+                         {}};
     return std::nullopt;
 }
 
@@ -80,13 +86,16 @@ HttpReply RamApi::createUser(ApiCall &call)
         return call.fail(*error);
     const QString displayName = call.param(u"DisplayName"_s);
     if (displayName.size() > 128)
-        return call.fail({400, u"InvalidParameter.DisplayName.Length"_s,
-                          u"The parameter - \"DisplayName\" beyond the length limit."_s, {}});
+        return call.fail({400,
+                          u"InvalidParameter.DisplayName.Length"_s,
+                          u"The parameter - \"DisplayName\" beyond the length limit."_s,
+                          {}});
     QJsonObject user;
     std::optional<ApiError> error;
     m_context.store.transaction([&] {
         if (m_context.identity.userExists(call.principal.accountId, userName)) {
-            error = ApiError{409, u"EntityAlreadyExists.User"_s, u"The user already exists."_s, {}};
+            error
+                = ApiError {409, u"EntityAlreadyExists.User"_s, u"The user already exists."_s, {}};
             return;
         }
         m_context.identity.createUser(call.principal.accountId, userName, displayName,
@@ -127,14 +136,15 @@ HttpReply RamApi::listUsers(ApiCall &call)
         bool ok = false;
         maxItems = call.param(u"MaxItems"_s).toInt(&ok);
         if (!ok || maxItems < 1 || maxItems > 1000)
-            return call.fail(ApiError::invalidParameter(u"MaxItems"_s,
-                                                        u"It must be from 1 to 1000."_s));
+            return call.fail(
+                ApiError::invalidParameter(u"MaxItems"_s, u"It must be from 1 to 1000."_s));
     }
     // The marker is the last user name of the previous page, in base64url.
     QString after;
     if (const QString marker = call.param(u"Marker"_s); !marker.isEmpty()) {
         const auto decoded = QByteArray::fromBase64Encoding(
-            marker.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+            marker.toLatin1(),
+            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             return call.fail(ApiError::invalidParameter(u"Marker"_s));
         after = QString::fromUtf8(*decoded);
@@ -154,7 +164,8 @@ HttpReply RamApi::listUsers(ApiCall &call)
         users.append(userJson(rows));
         last = rows.value(0).toString();
     }
-    QJsonObject body{{u"IsTruncated"_s, truncated}, {u"Users"_s, QJsonObject{{u"User"_s, users}}}};
+    QJsonObject body {{u"IsTruncated"_s, truncated},
+                      {u"Users"_s, QJsonObject {{u"User"_s, users}}}};
     if (truncated)
         body.insert(u"Marker"_s,
                     QString::fromLatin1(last.toUtf8().toBase64(QByteArray::Base64UrlEncoding)));
@@ -175,9 +186,10 @@ HttpReply RamApi::deleteUser(ApiCall &call)
             return;
         }
         if (!m_context.identity.accessKeys(call.principal.accountId, userName).isEmpty()) {
-            error = ApiError{409, u"DeleteConflict.User.AccessKey"_s,
-                             u"The user has access keys. Delete them before deleting the user."_s,
-                             {}};
+            error = ApiError {409,
+                              u"DeleteConflict.User.AccessKey"_s,
+                              u"The user has access keys. Delete them before deleting the user."_s,
+                              {}};
             return;
         }
         m_context.identity.deleteUser(call.principal.accountId, userName);
@@ -198,8 +210,8 @@ HttpReply RamApi::listPoliciesForUser(ApiCall &call)
         return call.fail(userNotFound());
     QJsonArray policies;
     for (const QString &name : m_context.identity.policies(call.principal.accountId, userName))
-        policies.append(QJsonObject{{u"PolicyName"_s, name}, {u"PolicyType"_s, u"System"_s}});
-    return call.ok({{u"Policies"_s, QJsonObject{{u"Policy"_s, policies}}}});
+        policies.append(QJsonObject {{u"PolicyName"_s, name}, {u"PolicyType"_s, u"System"_s}});
+    return call.ok({{u"Policies"_s, QJsonObject {{u"Policy"_s, policies}}}});
 }
 
 std::optional<ApiError> RamApi::resolveKeyOwner(const ApiCall &call, QString &userName)
@@ -235,10 +247,11 @@ HttpReply RamApi::createAccessKey(ApiCall &call)
     m_context.store.transaction([&] {
         if (m_context.identity.accessKeys(call.principal.accountId, userName).size()
             >= kMaxAccessKeysPerUser) {
-            error = ApiError{409, u"LimitExceeded.User.AccessKey"_s,
-                             u"The access key count of the user access keys beyond the current"
-                             u" limits. The maximum number of AKs allowed is 2."_s,
-                             {}};
+            error = ApiError {409,
+                              u"LimitExceeded.User.AccessKey"_s,
+                              u"The access key count of the user access keys beyond the current"
+                              u" limits. The maximum number of AKs allowed is 2."_s,
+                              {}};
             return;
         }
         key = m_context.identity.createAccessKey(call.principal.accountId, userName);
@@ -256,9 +269,10 @@ HttpReply RamApi::listAccessKeys(ApiCall &call)
     if (auto error = resolveKeyOwner(call, userName))
         return call.fail(*error);
     QJsonArray keys;
-    for (const AccessKeyRecord &key : m_context.identity.accessKeys(call.principal.accountId, userName))
+    for (const AccessKeyRecord &key :
+         m_context.identity.accessKeys(call.principal.accountId, userName))
         keys.append(accessKeyJson(key));
-    return call.ok({{u"AccessKeys"_s, QJsonObject{{u"AccessKey"_s, keys}}}});
+    return call.ok({{u"AccessKeys"_s, QJsonObject {{u"AccessKey"_s, keys}}}});
 }
 
 std::optional<ApiError> RamApi::findUserKey(const ApiCall &call, const QString &userName,
@@ -269,8 +283,8 @@ std::optional<ApiError> RamApi::findUserKey(const ApiCall &call, const QString &
         return ApiError::missingParameter(u"UserAccessKeyId"_s);
     const auto found = m_context.identity.accessKey(id);
     if (!found || found->accountId != call.principal.accountId || found->userName != userName)
-        return ApiError{404, u"EntityNotExist.User.AccessKey"_s,
-                        u"The user access key does not exist."_s, {}};
+        return ApiError {
+            404, u"EntityNotExist.User.AccessKey"_s, u"The user access key does not exist."_s, {}};
     key = *found;
     return std::nullopt;
 }
@@ -284,8 +298,8 @@ HttpReply RamApi::updateAccessKey(ApiCall &call)
     if (status.isEmpty())
         return call.fail(ApiError::missingParameter(u"Status"_s));
     if (status != u"Active"_s && status != u"Inactive"_s)
-        return call.fail(ApiError::invalidParameter(u"Status"_s,
-                                                    u"It must be Active or Inactive."_s));
+        return call.fail(
+            ApiError::invalidParameter(u"Status"_s, u"It must be Active or Inactive."_s));
     std::optional<ApiError> error;
     m_context.store.transaction([&] {
         AccessKeyRecord key;
@@ -326,20 +340,20 @@ HttpReply RamApi::getAccessKeyLastUsed(ApiCall &call)
     if (auto error = findUserKey(call, userName, key))
         return call.fail(*error);
     const QString lastUsed = key.lastUsed.isValid() ? Identity::isoDate(key.lastUsed) : QString();
-    return call.ok({{u"AccessKeyLastUsed"_s, QJsonObject{{u"LastUsedDate"_s, lastUsed}}}});
+    return call.ok({{u"AccessKeyLastUsed"_s, QJsonObject {{u"LastUsedDate"_s, lastUsed}}}});
 }
 
 void RamApi::seedDemo(const QString &accountId, QJsonObject &demo)
 {
     QJsonArray users;
-    const QList<QPair<QString, QString>> demoUsers{{u"alice"_s, u"Alice (developer)"_s},
-                                                   {u"bob"_s, u"Bob (CI robot)"_s}};
+    const QList<QPair<QString, QString>> demoUsers {{u"alice"_s, u"Alice (developer)"_s},
+                                                    {u"bob"_s, u"Bob (CI robot)"_s}};
     for (const auto &[name, display] : demoUsers) {
         m_context.identity.createUser(accountId, name, display, u"KeyDesk demo user"_s);
         const AccessKeyRecord key = m_context.identity.createAccessKey(accountId, name);
-        users.append(QJsonObject{{u"userName"_s, name},
-                                 {u"accessKeyId"_s, key.accessKeyId},
-                                 {u"accessKeySecret"_s, key.secret}});
+        users.append(QJsonObject {{u"userName"_s, name},
+                                  {u"accessKeyId"_s, key.accessKeyId},
+                                  {u"accessKeySecret"_s, key.secret}});
     }
     demo.insert(u"ramUsers"_s, users);
 }

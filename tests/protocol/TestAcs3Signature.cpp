@@ -39,28 +39,32 @@ private Q_SLOTS:
                        {u"RegionId"_s, u"cn-shanghai"_s}};
         input.action = "RunInstances";
         input.version = "2014-05-26";
-        const AcsCredentials credentials{"YourAccessKeyId", "YourAccessKeySecret", {}};
+        const AcsCredentials credentials {"YourAccessKeyId", "YourAccessKeySecret", {}};
 
         const HttpHeaders headers = acs3SignRequest(credentials, input);
         const QList<QByteArray> names = acs3SignableHeaderNames(headers);
-        const QByteArray canonical = acs3CanonicalRequest(
-            {"POST", "/", input.query, headers, kEmptyPayloadSha256}, names);
-        QCOMPARE(canonical,
-                 "POST\n/\n"
-                 "ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai\n"
-                 "host:ecs.cn-shanghai.aliyuncs.com\n"
-                 "x-acs-action:RunInstances\n"
-                 "x-acs-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
-                 "x-acs-date:2023-10-26T10:22:32Z\n"
-                 "x-acs-signature-nonce:3156853299f313e23d1673dc12e1703d\n"
-                 "x-acs-version:2014-05-26\n"
-                 "\n"
-                 "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version\n"
-                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_ba);
+        const QByteArray canonical
+            = acs3CanonicalRequest({"POST", "/", input.query, headers, kEmptyPayloadSha256}, names);
+        QCOMPARE(
+            canonical,
+            "POST\n/\n"
+            "ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai\n"
+            "host:ecs.cn-shanghai.aliyuncs.com\n"
+            "x-acs-action:RunInstances\n"
+            "x-acs-content-sha256:"
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
+            "x-acs-date:2023-10-26T10:22:32Z\n"
+            "x-acs-signature-nonce:3156853299f313e23d1673dc12e1703d\n"
+            "x-acs-version:2014-05-26\n"
+            "\n"
+            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-"
+            "version\n"
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_ba);
         QCOMPARE(sha256Hex(canonical),
                  "7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"_ba);
-        QCOMPARE(acs3StringToSign(canonical),
-                 "ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"_ba);
+        QCOMPARE(
+            acs3StringToSign(canonical),
+            "ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"_ba);
         QCOMPARE(headerValue(headers, "Authorization"),
                  "ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;"
                  "x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,"
@@ -69,10 +73,10 @@ private Q_SLOTS:
 
     void sdkUnitTestVectorWithTodaysEmptyValueRule()
     {
-        const HttpHeaders headers{{"x-acs-test", "http"}, {"x-acs-TEST", "https"}};
-        const QueryItems query{{u"test"_s, u"ok"_s}, {u"empty"_s, QString()}};
+        const HttpHeaders headers {{"x-acs-test", "http"}, {"x-acs-TEST", "https"}};
+        const QueryItems query {{u"test"_s, u"ok"_s}, {u"empty"_s, QString()}};
         const QList<QByteArray> names = acs3SignableHeaderNames(headers);
-        QCOMPARE(names, QList<QByteArray>{"x-acs-test"});
+        QCOMPARE(names, QList<QByteArray> {"x-acs-test"});
         QCOMPARE(acs3CanonicalHeaders(headers, names), "x-acs-test:http,https\n"_ba);
         QCOMPARE(canonicalQueryString(query), "empty=&test=ok"_ba);
         const QByteArray canonical = acs3CanonicalRequest(
@@ -95,7 +99,8 @@ private Q_SLOTS:
                "x-acs-version"_ba
             << "a97c23224ddd47568eac73e10c16982556cccd1ed68d27f7fb27d06aeab93546"_ba;
         QTest::newRow("STS")
-            << "STS.TestId"_ba << "TestToken"_ba
+            << "STS.TestId"_ba
+            << "TestToken"_ba
             << "host;x-acs-accesskey-id;x-acs-action;x-acs-content-sha256;x-acs-date;"
                "x-acs-security-token;x-acs-signature-nonce;x-acs-version"_ba
             << "5c0410dbf6ee0e3fc72ee8fae1ebc143eed8618a24a3ffa8e9b27bf77921fcd4"_ba;
@@ -115,9 +120,9 @@ private Q_SLOTS:
         const HttpHeaders headers
             = acs3SignRequest({accessKeyId, "YourAccessKeySecret", securityToken}, input);
         if (securityToken.isEmpty()) {
-            const QByteArray canonical = acs3CanonicalRequest(
-                {"POST", "/", input.query, headers, kEmptyPayloadSha256},
-                acs3SignableHeaderNames(headers));
+            const QByteArray canonical
+                = acs3CanonicalRequest({"POST", "/", input.query, headers, kEmptyPayloadSha256},
+                                       acs3SignableHeaderNames(headers));
             QCOMPARE(sha256Hex(canonical),
                      "9639e1a7b42ad260215615e28fb166e8081447e025732211e4a1fdb1aaff9698"_ba);
         }
@@ -130,8 +135,8 @@ private Q_SLOTS:
 
     void percentEncodingFollowsRfc3986()
     {
-        const QueryItems query{{u"a"_s, u"x y"_s}, {u"b"_s, u"*~/!'()"_s}, {u"c"_s, u"中"_s},
-                               {u"e"_s, QString()}};
+        const QueryItems query {
+            {u"a"_s, u"x y"_s}, {u"b"_s, u"*~/!'()"_s}, {u"c"_s, u"中"_s}, {u"e"_s, QString()}};
         QCOMPARE(canonicalQueryString(query), "a=x%20y&b=%2A~%2F%21%27%28%29&c=%E4%B8%AD&e="_ba);
     }
 
@@ -144,11 +149,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("header");
         QTest::newRow("empty") << QByteArray();
-        QTest::newRow("other algorithm") << "ACS3-HMAC-SM3 Credential=a,SignedHeaders=host,Signature=b"_ba;
+        QTest::newRow("other algorithm")
+            << "ACS3-HMAC-SM3 Credential=a,SignedHeaders=host,Signature=b"_ba;
         QTest::newRow("no credential") << "ACS3-HMAC-SHA256 SignedHeaders=host,Signature=b"_ba;
         QTest::newRow("no signature") << "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host"_ba;
-        QTest::newRow("unknown part") << "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=b,X=1"_ba;
-        QTest::newRow("empty header name") << "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host;;x,Signature=b"_ba;
+        QTest::newRow("unknown part")
+            << "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=b,X=1"_ba;
+        QTest::newRow("empty header name")
+            << "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host;;x,Signature=b"_ba;
         QTest::newRow("garbage") << "ACS3-HMAC-SHA256 ,,,="_ba;
     }
 

@@ -29,9 +29,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("algorithm");
         QTest::addColumn<QByteArray>("response");
-        QTest::newRow("MD5") << "MD5"_ba << "8ca523f5e9506fed4657c9700eebdbec"_ba;
+        QTest::newRow("MD5") << "MD5"_ba
+                             << "8ca523f5e9506fed4657c9700eebdbec"_ba;
         QTest::newRow("SHA-256")
-            << "SHA-256"_ba << "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"_ba;
+            << "SHA-256"_ba
+            << "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"_ba;
     }
 
     void rfc7616Examples()
@@ -59,7 +61,7 @@ private Q_SLOTS:
 
     void challengeRoundTrips()
     {
-        DigestChallenge challenge{"keydesk", "n0nce", "0paque", "MD5", "auth", false};
+        DigestChallenge challenge {"keydesk", "n0nce", "0paque", "MD5", "auth", false};
         const QByteArray header = challenge.toHeaderValue();
         QVERIFY(header.startsWith("Digest "));
         const auto params = parseAuthParameters(header.mid(7));

@@ -29,8 +29,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QByteArray>("signature");
-        QTest::newRow("GET") << "GET"_ba << "9NaGiOspFP5UPcwX8Iwt2YJXXuk="_ba;
-        QTest::newRow("POST") << "POST"_ba << "ZvQ9xGiFnquSJRvj+WE6kdSpTwU="_ba;
+        QTest::newRow("GET") << "GET"_ba
+                             << "9NaGiOspFP5UPcwX8Iwt2YJXXuk="_ba;
+        QTest::newRow("POST") << "POST"_ba
+                              << "ZvQ9xGiFnquSJRvj+WE6kdSpTwU="_ba;
     }
 
     void officialEcsVector()
@@ -43,22 +45,24 @@ private Q_SLOTS:
     void officialImsCreateUserVector()
     {
         // In the order the document lists them: the signer sorts.
-        const QueryItems parameters{{u"Action"_s, u"CreateUser"_s},
-                                    {u"UserPrincipalName"_s, u"test@example.onaliyun.com"_s},
-                                    {u"DisplayName"_s, u"test"_s},
-                                    {u"SignatureVersion"_s, u"1.0"_s},
-                                    {u"Format"_s, u"JSON"_s},
-                                    {u"Timestamp"_s, u"2021-01-15T06:02:28Z"_s},
-                                    {u"AccessKeyId"_s, u"testid"_s},
-                                    {u"SignatureMethod"_s, u"HMAC-SHA1"_s},
-                                    {u"Version"_s, u"2019-08-15"_s},
-                                    {u"SignatureNonce"_s, u"3f6b4e80-56f7-11eb-a256-a9f756ea7e85"_s}};
+        const QueryItems parameters {
+            {u"Action"_s, u"CreateUser"_s},
+            {u"UserPrincipalName"_s, u"test@example.onaliyun.com"_s},
+            {u"DisplayName"_s, u"test"_s},
+            {u"SignatureVersion"_s, u"1.0"_s},
+            {u"Format"_s, u"JSON"_s},
+            {u"Timestamp"_s, u"2021-01-15T06:02:28Z"_s},
+            {u"AccessKeyId"_s, u"testid"_s},
+            {u"SignatureMethod"_s, u"HMAC-SHA1"_s},
+            {u"Version"_s, u"2019-08-15"_s},
+            {u"SignatureNonce"_s, u"3f6b4e80-56f7-11eb-a256-a9f756ea7e85"_s}};
         const QByteArray stringToSign = rpcStringToSign("GET", parameters);
-        QCOMPARE(stringToSign,
-                 "GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateUser%26DisplayName%3Dtest%26"
-                 "Format%3DJSON%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3f6b4e80-56f7-11eb-"
-                 "a256-a9f756ea7e85%26SignatureVersion%3D1.0%26Timestamp%3D2021-01-15T06%253A02%253A"
-                 "28Z%26UserPrincipalName%3Dtest%2540example.onaliyun.com%26Version%3D2019-08-15"_ba);
+        QCOMPARE(
+            stringToSign,
+            "GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateUser%26DisplayName%3Dtest%26"
+            "Format%3DJSON%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3f6b4e80-56f7-11eb-"
+            "a256-a9f756ea7e85%26SignatureVersion%3D1.0%26Timestamp%3D2021-01-15T06%253A02%253A"
+            "28Z%26UserPrincipalName%3Dtest%2540example.onaliyun.com%26Version%3D2019-08-15"_ba);
         QCOMPARE(rpcSignature(stringToSign, "testsecret"), "02heLegtw4+BFamznl1Ltj+vJ4A="_ba);
     }
 
@@ -70,15 +74,15 @@ private Q_SLOTS:
 
     void ramListAccessKeysVector()
     {
-        const QueryItems parameters{{u"AccessKeyId"_s, u"YourAccessKeyId"_s},
-                                    {u"Action"_s, u"ListAccessKeys"_s},
-                                    {u"Format"_s, u"json"_s},
-                                    {u"SignatureMethod"_s, u"HMAC-SHA1"_s},
-                                    {u"SignatureNonce"_s, u"3156853299f313e23d1673dc12e1703d"_s},
-                                    {u"SignatureVersion"_s, u"1.0"_s},
-                                    {u"Timestamp"_s, u"2023-10-26T10:22:32Z"_s},
-                                    {u"UserName"_s, u"alice"_s},
-                                    {u"Version"_s, u"2015-05-01"_s}};
+        const QueryItems parameters {{u"AccessKeyId"_s, u"YourAccessKeyId"_s},
+                                     {u"Action"_s, u"ListAccessKeys"_s},
+                                     {u"Format"_s, u"json"_s},
+                                     {u"SignatureMethod"_s, u"HMAC-SHA1"_s},
+                                     {u"SignatureNonce"_s, u"3156853299f313e23d1673dc12e1703d"_s},
+                                     {u"SignatureVersion"_s, u"1.0"_s},
+                                     {u"Timestamp"_s, u"2023-10-26T10:22:32Z"_s},
+                                     {u"UserName"_s, u"alice"_s},
+                                     {u"Version"_s, u"2015-05-01"_s}};
         QCOMPARE(rpcSignature(rpcStringToSign("POST", parameters), "YourAccessKeySecret"),
                  "iFZqL0ckG9gvQx/GXqWhsQcNbE4="_ba);
     }

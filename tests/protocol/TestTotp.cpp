@@ -48,12 +48,18 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("plain");
         QTest::addColumn<QByteArray>("encoded");
         QTest::newRow("empty") << QByteArray() << QByteArray();
-        QTest::newRow("f") << "f"_ba << "MY"_ba;
-        QTest::newRow("fo") << "fo"_ba << "MZXQ"_ba;
-        QTest::newRow("foo") << "foo"_ba << "MZXW6"_ba;
-        QTest::newRow("foob") << "foob"_ba << "MZXW6YQ"_ba;
-        QTest::newRow("fooba") << "fooba"_ba << "MZXW6YTB"_ba;
-        QTest::newRow("foobar") << "foobar"_ba << "MZXW6YTBOI"_ba;
+        QTest::newRow("f") << "f"_ba
+                           << "MY"_ba;
+        QTest::newRow("fo") << "fo"_ba
+                            << "MZXQ"_ba;
+        QTest::newRow("foo") << "foo"_ba
+                             << "MZXW6"_ba;
+        QTest::newRow("foob") << "foob"_ba
+                              << "MZXW6YQ"_ba;
+        QTest::newRow("fooba") << "fooba"_ba
+                               << "MZXW6YTB"_ba;
+        QTest::newRow("foobar") << "foobar"_ba
+                                << "MZXW6YTBOI"_ba;
     }
 
     void base32Vectors()

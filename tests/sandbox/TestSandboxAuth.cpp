@@ -1,5 +1,4 @@
 #include "SandboxFixture.h"
-
 #include "protocol/RpcSignature.h"
 
 #include <QTest>
@@ -18,7 +17,8 @@ private:
     SandboxAccount m_account;
     const QString m_ram = u"2015-05-01"_s;
 
-    HttpResult listKeys(const protocol::AcsCredentials &credentials, const SignOptions &options = {})
+    HttpResult listKeys(const protocol::AcsCredentials &credentials,
+                        const SignOptions &options = {})
     {
         return m_sandbox.net().rpc(m_sandbox.http(), credentials, m_ram, u"ListAccessKeys"_s, {},
                                    options);
@@ -73,15 +73,16 @@ private Q_SLOTS:
     {
         // The SDK's V1 path may carry parameters in a form body; they are part of the signature.
         const QDateTime now = m_sandbox.net().now();
-        protocol::QueryItems params{{u"AccessKeyId"_s, QString::fromLatin1(m_account.root.accessKeyId)},
-                                    {u"Action"_s, u"CreateUser"_s},
-                                    {u"Format"_s, u"json"_s},
-                                    {u"SignatureMethod"_s, u"HMAC-SHA1"_s},
-                                    {u"SignatureNonce"_s, QString::fromLatin1(TestHttp::freshNonce())},
-                                    {u"SignatureVersion"_s, u"1.0"_s},
-                                    {u"Timestamp"_s, QString::fromLatin1(protocol::acs3Date(now))},
-                                    {u"Version"_s, m_ram},
-                                    {u"UserName"_s, u"form-user"_s}};
+        protocol::QueryItems params {
+            {u"AccessKeyId"_s, QString::fromLatin1(m_account.root.accessKeyId)},
+            {u"Action"_s, u"CreateUser"_s},
+            {u"Format"_s, u"json"_s},
+            {u"SignatureMethod"_s, u"HMAC-SHA1"_s},
+            {u"SignatureNonce"_s, QString::fromLatin1(TestHttp::freshNonce())},
+            {u"SignatureVersion"_s, u"1.0"_s},
+            {u"Timestamp"_s, QString::fromLatin1(protocol::acs3Date(now))},
+            {u"Version"_s, m_ram},
+            {u"UserName"_s, u"form-user"_s}};
         const QByteArray signature = protocol::rpcSignature(
             protocol::rpcStringToSign("POST", params), m_account.root.accessKeySecret);
         params.append({u"Signature"_s, QString::fromLatin1(signature)});
@@ -112,7 +113,7 @@ private Q_SLOTS:
         expectError(result, 400, u"SignatureDoesNotMatch"_s);
         // Like the real gateway, the message shows the string the server signed.
         QVERIFY(result.json[u"Message"_s].toString().contains(v1 ? u"POST&%2F&"_s
-                                                                  : u"ACS3-HMAC-SHA256\n"_s));
+                                                                 : u"ACS3-HMAC-SHA256\n"_s));
     }
 
     void tamperedQueryIsSignatureDoesNotMatch()
@@ -202,7 +203,7 @@ private Q_SLOTS:
 
     void unknownAccessKeyIsNotFound()
     {
-        const protocol::AcsCredentials stranger{"LTAIdoesnotexist000000", "whatever", {}};
+        const protocol::AcsCredentials stranger {"LTAIdoesnotexist000000", "whatever", {}};
         expectError(listKeys(stranger), 404, u"InvalidAccessKeyId.NotFound"_s);
         SignOptions options;
         options.v1 = true;
@@ -216,9 +217,9 @@ private Q_SLOTS:
             = m_sandbox.net().rpc(m_sandbox.http(), account.root, m_ram, u"CreateAccessKey"_s);
         QCOMPARE(created.status, 200);
         const QJsonObject key = created.json[u"AccessKey"_s].toObject();
-        const protocol::AcsCredentials second{key[u"AccessKeyId"_s].toString().toLatin1(),
-                                              key[u"AccessKeySecret"_s].toString().toLatin1(),
-                                              {}};
+        const protocol::AcsCredentials second {key[u"AccessKeyId"_s].toString().toLatin1(),
+                                               key[u"AccessKeySecret"_s].toString().toLatin1(),
+                                               {}};
         QCOMPARE(listKeys(second).status, 200);
         QCOMPARE(m_sandbox.net()
                      .rpc(m_sandbox.http(), account.root, m_ram, u"UpdateAccessKey"_s,
@@ -233,7 +234,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("authorization");
         QTest::newRow("garbage") << "ACS3-HMAC-SHA256 nonsense"_ba;
-        QTest::newRow("unknown algorithm") << "HMAC-MD5 Credential=a,SignedHeaders=host,Signature=b"_ba;
+        QTest::newRow("unknown algorithm")
+            << "HMAC-MD5 Credential=a,SignedHeaders=host,Signature=b"_ba;
         QTest::newRow("required header unsigned")
             << "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=b"_ba;
     }
@@ -276,16 +278,18 @@ private Q_SLOTS:
     {
         // A V1 Timestamp is inside the signature, so a badly formed one is signed faithfully.
         const QDateTime now = m_sandbox.net().now();
-        protocol::QueryItems params{{u"AccessKeyId"_s, QString::fromLatin1(m_account.root.accessKeyId)},
-                                    {u"Action"_s, u"ListAccessKeys"_s},
-                                    {u"SignatureMethod"_s, u"HMAC-SHA1"_s},
-                                    {u"SignatureNonce"_s, QString::fromLatin1(TestHttp::freshNonce())},
-                                    {u"SignatureVersion"_s, u"1.0"_s},
-                                    {u"Timestamp"_s, now.toString(u"yyyy/MM/dd HH:mm:ss"_s)},
-                                    {u"Version"_s, m_ram}};
-        params.append({u"Signature"_s, QString::fromLatin1(protocol::rpcSignature(
-                                           protocol::rpcStringToSign("POST", params),
-                                           m_account.root.accessKeySecret))});
+        protocol::QueryItems params {
+            {u"AccessKeyId"_s, QString::fromLatin1(m_account.root.accessKeyId)},
+            {u"Action"_s, u"ListAccessKeys"_s},
+            {u"SignatureMethod"_s, u"HMAC-SHA1"_s},
+            {u"SignatureNonce"_s, QString::fromLatin1(TestHttp::freshNonce())},
+            {u"SignatureVersion"_s, u"1.0"_s},
+            {u"Timestamp"_s, now.toString(u"yyyy/MM/dd HH:mm:ss"_s)},
+            {u"Version"_s, m_ram}};
+        params.append(
+            {u"Signature"_s,
+             QString::fromLatin1(protocol::rpcSignature(protocol::rpcStringToSign("POST", params),
+                                                        m_account.root.accessKeySecret))});
         QUrl url = m_sandbox.http();
         url.setPath(u"/"_s);
         url.setQuery(QString::fromLatin1(TestHttp::encodeQuery(params)));
@@ -319,7 +323,8 @@ private Q_SLOTS:
         const HttpResult result = m_sandbox.net().send("GET", url);
         QCOMPARE(result.status, 404);
         QVERIFY(!result.header("x-acs-request-id").isEmpty());
-        QCOMPARE(result.json[u"RequestId"_s].toString().toLatin1(), result.header("x-acs-request-id"));
+        QCOMPARE(result.json[u"RequestId"_s].toString().toLatin1(),
+                 result.header("x-acs-request-id"));
     }
 
     void lastUsedDateFollowsEverySignedCall()

@@ -34,11 +34,10 @@ bool SandboxFixture::start(const QStringList &extraArguments)
         ok = true;
         loop.quit();
     });
-    QObject::connect(m_launcher.get(), &SandboxLauncher::failed, &loop,
-                     [&](const QString &reason) {
-                         m_error = reason;
-                         loop.quit();
-                     });
+    QObject::connect(m_launcher.get(), &SandboxLauncher::failed, &loop, [&](const QString &reason) {
+        m_error = reason;
+        loop.quit();
+    });
     QTimer::singleShot(30000, &loop, [&] {
         m_error = u"the sandbox did not start within 30 s"_s;
         loop.quit();
@@ -70,7 +69,7 @@ SandboxAccount SandboxFixture::createAccount(bool withMfa)
     url.setPath(u"/_sandbox/accounts"_s);
     const HttpResult result = m_http.send(
         "POST", url, {{"content-type", "application/json"}},
-        QJsonDocument(QJsonObject{{u"mfa"_s, withMfa}}).toJson(QJsonDocument::Compact));
+        QJsonDocument(QJsonObject {{u"mfa"_s, withMfa}}).toJson(QJsonDocument::Compact));
     SandboxAccount account;
     account.details = result.json;
     account.accountId = result.json.value(u"accountId"_s).toString();
@@ -107,10 +106,9 @@ void SandboxFixture::advanceClock(qint64 seconds)
 {
     QUrl url = http();
     url.setPath(u"/_sandbox/clock"_s);
-    const HttpResult result
-        = m_http.send("POST", url, {{"content-type", "application/json"}},
-                      QJsonDocument(QJsonObject{{u"advanceSeconds"_s, seconds}})
-                          .toJson(QJsonDocument::Compact));
+    const HttpResult result = m_http.send(
+        "POST", url, {{"content-type", "application/json"}},
+        QJsonDocument(QJsonObject {{u"advanceSeconds"_s, seconds}}).toJson(QJsonDocument::Compact));
     m_http.setClockOffset(result.json.value(u"offsetSeconds"_s).toInteger());
 }
 

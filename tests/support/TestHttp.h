@@ -55,7 +55,8 @@ public:
     // An RPC action on "/" of base (RAM, DashVector, Tablestore key management).
     HttpResult rpc(const QUrl &base, const keydesk::protocol::AcsCredentials &credentials,
                    const QString &version, const QString &action,
-                   const keydesk::protocol::QueryItems &params = {}, const SignOptions &options = {});
+                   const keydesk::protocol::QueryItems &params = {},
+                   const SignOptions &options = {});
 
     // A ROA action (MaaS): path and query signed with ACS3.
     HttpResult roa(const QUrl &base, const keydesk::protocol::AcsCredentials &credentials,
