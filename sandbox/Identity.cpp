@@ -191,6 +191,17 @@ void Identity::attachPolicy(const QString &accountId, const QString &userName,
                 {accountId, userName, policy, m_clock.nowSeconds()});
 }
 
+bool Identity::detachPolicy(const QString &accountId, const QString &userName,
+                            const QString &policy)
+{
+    return m_store
+               .run(u"DELETE FROM ram_user_policies WHERE account_id = ? AND user_name = ?"
+                    u" AND policy_name = ?"_s,
+                    {accountId, userName, policy})
+               .numRowsAffected()
+        > 0;
+}
+
 QStringList Identity::policies(const QString &accountId, const QString &userName)
 {
     QSqlQuery query = m_store.run(u"SELECT policy_name FROM ram_user_policies WHERE account_id = ?"

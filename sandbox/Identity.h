@@ -62,6 +62,8 @@ public:
 
     void deleteUser(const QString &accountId, const QString &userName);
     void attachPolicy(const QString &accountId, const QString &userName, const QString &policy);
+    // Returns false when the user did not have the policy.
+    bool detachPolicy(const QString &accountId, const QString &userName, const QString &policy);
     QStringList policies(const QString &accountId, const QString &userName);
 
     static QString randomDigits(int count);

@@ -55,6 +55,8 @@ void RamApi::registerRoutes(ApiRouter &router)
     add(u"ListUsers"_s, &RamApi::listUsers);
     add(u"DeleteUser"_s, &RamApi::deleteUser);
     add(u"ListPoliciesForUser"_s, &RamApi::listPoliciesForUser);
+    add(u"AttachPolicyToUser"_s, &RamApi::attachPolicyToUser);
+    add(u"DetachPolicyFromUser"_s, &RamApi::detachPolicyFromUser);
     add(u"CreateAccessKey"_s, &RamApi::createAccessKey);
     add(u"ListAccessKeys"_s, &RamApi::listAccessKeys);
     add(u"UpdateAccessKey"_s, &RamApi::updateAccessKey);
@@ -212,6 +214,70 @@ HttpReply RamApi::listPoliciesForUser(ApiCall &call)
     for (const QString &name : m_context.identity.policies(call.principal.accountId, userName))
         policies.append(QJsonObject {{u"PolicyName"_s, name}, {u"PolicyType"_s, u"System"_s}});
     return call.ok({{u"Policies"_s, QJsonObject {{u"Policy"_s, policies}}}});
+}
+
+// The system policies the sandbox knows; an account has no custom policies.
+static const QStringList kSystemPolicies {
+    u"AdministratorAccess"_s,        u"AliyunRAMFullAccess"_s,
+    u"AliyunOTSFullAccess"_s,        u"AliyunOTSReadOnlyAccess"_s,
+    u"AliyunDashvectorFullAccess"_s, u"AliyunDashvectorReadOnlyAccess"_s,
+    u"AliyunBailianFullAccess"_s,    u"AliyunBailianReadOnlyAccess"_s};
+
+std::optional<ApiError> RamApi::checkPolicyCall(const ApiCall &call)
+{
+    if (!call.principal.isRoot())
+        return noPermission();
+    for (const QString &name : {u"PolicyType"_s, u"PolicyName"_s}) {
+        if (call.param(name).isEmpty())
+            return ApiError::missingParameter(name);
+    }
+    const QString userName = call.param(u"UserName"_s);
+    if (auto error = validateUserName(userName))
+        return error;
+    const QString type = call.param(u"PolicyType"_s);
+    if (type != u"System"_s && type != u"Custom"_s)
+        return ApiError::invalidParameter(u"PolicyType"_s, u"It must be System or Custom."_s);
+    if (type != u"System"_s || !kSystemPolicies.contains(call.param(u"PolicyName"_s)))
+        return ApiError {404, u"EntityNotExist.Policy"_s, u"The policy does not exist."_s, {}};
+    if (!m_context.identity.userExists(call.principal.accountId, userName))
+        return userNotFound();
+    return std::nullopt;
+}
+
+HttpReply RamApi::attachPolicyToUser(ApiCall &call)
+{
+    std::optional<ApiError> error;
+    m_context.store.transaction([&] {
+        if ((error = checkPolicyCall(call)))
+            return;
+        const QString userName = call.param(u"UserName"_s);
+        const QString policy = call.param(u"PolicyName"_s);
+        if (m_context.identity.policies(call.principal.accountId, userName).contains(policy)) {
+            error = ApiError {409,
+                              u"EntityAlreadyExists.User.Policy"_s,
+                              u"The policy is already attached to the user."_s,
+                              {}};
+            return;
+        }
+        m_context.identity.attachPolicy(call.principal.accountId, userName, policy);
+    });
+    return error ? call.fail(*error) : call.ok();
+}
+
+HttpReply RamApi::detachPolicyFromUser(ApiCall &call)
+{
+    std::optional<ApiError> error;
+    m_context.store.transaction([&] {
+        if ((error = checkPolicyCall(call)))
+            return;
+        if (!m_context.identity.detachPolicy(call.principal.accountId, call.param(u"UserName"_s),
+                                             call.param(u"PolicyName"_s)))
+            error = ApiError {404,
+                              u"EntityNotExist.User.Policy"_s,
+                              u"The policy is not attached to the user."_s,
+                              {}};
+    });
+    return error ? call.fail(*error) : call.ok();
 }
 
 std::optional<ApiError> RamApi::resolveKeyOwner(const ApiCall &call, QString &userName)

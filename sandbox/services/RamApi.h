@@ -22,6 +22,10 @@ private:
     HttpReply listUsers(ApiCall &call);
     HttpReply deleteUser(ApiCall &call);
     HttpReply listPoliciesForUser(ApiCall &call);
+    HttpReply attachPolicyToUser(ApiCall &call);
+    HttpReply detachPolicyFromUser(ApiCall &call);
+    // Validates PolicyType, PolicyName and UserName of Attach/DetachPolicyToUser.
+    std::optional<ApiError> checkPolicyCall(const ApiCall &call);
     HttpReply createAccessKey(ApiCall &call);
     HttpReply listAccessKeys(ApiCall &call);
     HttpReply updateAccessKey(ApiCall &call);

@@ -327,6 +327,70 @@ private Q_SLOTS:
         QVERIFY(lastUsed().endsWith(u'Z'));
     }
 
+    void policiesAreAttachedAndDetached()
+    {
+        const SandboxAccount account = m_sandbox.createAccount(false);
+        QCOMPARE(ram(account.root, u"CreateUser"_s, {{u"UserName"_s, u"nora"_s}}).status, 200);
+        const protocol::QueryItems policy {{u"UserName"_s, u"nora"_s},
+                                           {u"PolicyType"_s, u"System"_s},
+                                           {u"PolicyName"_s, u"AliyunOTSReadOnlyAccess"_s}};
+        QCOMPARE(ram(account.root, u"AttachPolicyToUser"_s, policy).status, 200);
+        expectError(ram(account.root, u"AttachPolicyToUser"_s, policy), 409,
+                    u"EntityAlreadyExists.User.Policy"_s);
+        const HttpResult listed
+            = ram(account.root, u"ListPoliciesForUser"_s, {{u"UserName"_s, u"nora"_s}});
+        QCOMPARE(listed.json[u"Policies"_s][u"Policy"_s][0][u"PolicyName"_s].toString(),
+                 u"AliyunOTSReadOnlyAccess"_s);
+        QCOMPARE(ram(account.root, u"DetachPolicyFromUser"_s, policy).status, 200);
+        expectError(ram(account.root, u"DetachPolicyFromUser"_s, policy), 404,
+                    u"EntityNotExist.User.Policy"_s);
+        QCOMPARE(ram(account.root, u"ListPoliciesForUser"_s, {{u"UserName"_s, u"nora"_s}})
+                     .json[u"Policies"_s][u"Policy"_s]
+                     .toArray()
+                     .size(),
+                 0);
+    }
+
+    void policyCallsAreValidated_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("unknown policy")
+            << u"System"_s << u"NoSuchPolicy"_s << u"olga"_s << 404 << u"EntityNotExist.Policy"_s;
+        QTest::newRow("custom policy") << u"Custom"_s << u"AliyunOTSFullAccess"_s << u"olga"_s
+                                       << 404 << u"EntityNotExist.Policy"_s;
+        QTest::newRow("bad type") << u"Managed"_s << u"AliyunOTSFullAccess"_s << u"olga"_s << 400
+                                  << u"InvalidParameter.PolicyType"_s;
+        QTest::newRow("unknown user") << u"System"_s << u"AliyunOTSFullAccess"_s << u"nobody"_s
+                                      << 404 << u"EntityNotExist.User"_s;
+        QTest::newRow("no name") << u"System"_s << QString() << u"olga"_s << 400
+                                 << u"MissingParameter"_s;
+    }
+
+    void policyCallsAreValidated()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, name);
+        QFETCH(QString, user);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const SandboxAccount account = m_sandbox.createAccount(false);
+        QCOMPARE(ram(account.root, u"CreateUser"_s, {{u"UserName"_s, u"olga"_s}}).status, 200);
+        protocol::QueryItems params {{u"UserName"_s, user}, {u"PolicyType"_s, type}};
+        if (!name.isEmpty())
+            params.append({u"PolicyName"_s, name});
+        expectError(ram(account.root, u"AttachPolicyToUser"_s, params), status, code);
+        const protocol::AcsCredentials olga = m_sandbox.createRamUser(account, u"olga2"_s);
+        expectError(ram(olga, u"AttachPolicyToUser"_s,
+                        {{u"UserName"_s, u"olga2"_s},
+                         {u"PolicyType"_s, u"System"_s},
+                         {u"PolicyName"_s, u"AdministratorAccess"_s}}),
+                    403, u"NoPermission"_s);
+    }
+
     void policiesOfAUserAreListed()
     {
         const SandboxAccount account = m_sandbox.createAccount(false);

@@ -489,6 +489,27 @@ private Q_SLOTS:
         expectOtsError(listKnowledgeBases(key, account), 403, u"OTSAuthFailed"_s, u"deleted"_s);
     }
 
+    void keyLosesItsRightsWithTheUsersPolicy()
+    {
+        const SandboxAccount account = m_sandbox.createAccount(false);
+        const CreatedKey key = createKey(account);
+        QCOMPARE(listKnowledgeBases(key, account).status, 200);
+        const protocol::QueryItems policy {{u"UserName"_s, key.ramUserName},
+                                           {u"PolicyType"_s, u"System"_s},
+                                           {u"PolicyName"_s, u"AliyunOTSFullAccess"_s}};
+        QCOMPARE(m_sandbox.net()
+                     .rpc(m_sandbox.http(), account.root, m_ram, u"DetachPolicyFromUser"_s, policy)
+                     .status,
+                 200);
+        expectOtsError(listKnowledgeBases(key, account), 403, u"OTSNoPermissionAccess"_s,
+                       u"AliyunOTSFullAccess"_s);
+        QCOMPARE(m_sandbox.net()
+                     .rpc(m_sandbox.http(), account.root, m_ram, u"AttachPolicyToUser"_s, policy)
+                     .status,
+                 200);
+        QCOMPARE(listKnowledgeBases(key, account).status, 200);
+    }
+
     void apiKeysReachOnlyKnowledgeAndMemoryStores_data()
     {
         QTest::addColumn<QString>("action");
