@@ -3,7 +3,7 @@
 #include "ServiceApi.h"
 
 // DashVector API keys (seed 001). No public management API exists, so the sandbox defines one
-// in Alibaba RPC style (docs/sandbox-api/dashvector.md); the data plane is the vendor's own
+// in Alibaba RPC style (docs/sandbox-api.md); the data plane is the vendor's own
 // GET /v1/collections with a dashvector-auth-token header (protocols.md §4).
 class DashVectorApi : public ServiceApi
 {

@@ -48,7 +48,7 @@ QString keysFrom()
     return u" FROM maas_api_keys k JOIN maas_workspaces w ON w.workspace_id = k.workspace_id"_s;
 }
 
-// creator is the owner: the root account's id, or the RAM user's name (docs/sandbox-api/maas.md).
+// creator is the owner: the root account's id, or the RAM user's name (docs/sandbox-api.md).
 QJsonObject keyJson(const QSqlQuery &row, bool masked)
 {
     const QString value = row.value(1).toString();
@@ -214,7 +214,7 @@ HttpReply MaasApi::listApiKeys(ApiCall &call)
             more = true;
             break;
         }
-        keys.append(keyJson(rows, true)); // values masked in lists (docs/sandbox-api/maas.md)
+        keys.append(keyJson(rows, true)); // values masked in lists (docs/sandbox-api.md)
         last = rows.value(0).toLongLong();
     }
     return maas::ok(call,

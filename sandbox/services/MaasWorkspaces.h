@@ -7,7 +7,7 @@
 // Model Studio workspaces (seed 003): every account has a default one and at most ten in all;
 // RAM users belong to the default workspace from the start and to other workspaces once added.
 // ListWorkspaces follows MaaS 2026-03-18; creating workspaces and managing members are
-// sandbox-defined actions in the same ROA style (docs/sandbox-api/maas.md).
+// sandbox-defined actions in the same ROA style (docs/sandbox-api.md).
 class MaasWorkspaces
 {
 public:

@@ -7,7 +7,7 @@
 
 // Tablestore API keys for Knowledge Store and Memory Store (seed 000): one instance per
 // account, and the key management actions. No public management API exists, so the sandbox
-// defines one in the Alibaba RPC style (docs/sandbox-api/tablestore.md); the endpoints the keys
+// defines one in the Alibaba RPC style (docs/sandbox-api.md); the endpoints the keys
 // are used on are TablestoreDataPlane's.
 class TablestoreApi : public ServiceApi
 {
