@@ -27,8 +27,7 @@ SandboxLauncher::~SandboxLauncher()
 
 QString SandboxLauncher::defaultProgram()
 {
-    const QString beside
-        = QDir(QCoreApplication::applicationDirPath()).filePath(u"keydesk-sandbox"_s);
+    QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(u"keydesk-sandbox"_s);
     if (QFileInfo(beside).isExecutable())
         return beside;
     const QString onPath = QStandardPaths::findExecutable(u"keydesk-sandbox"_s);

@@ -7,7 +7,7 @@
 using namespace Qt::StringLiterals;
 namespace protocol = keydesk::protocol;
 
-static constexpr qint64 kMaxClockSkewSeconds = 15 * 60;
+static constexpr qint64 kMaxClockSkewSeconds = qint64 {15} * 60;
 
 static bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {

@@ -28,9 +28,10 @@ void ApiRouter::addRoaRoute(const QString &product, const QString &version, cons
                            pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
 }
 
-void ApiRouter::addRawRoute(const QByteArray &method, const QByteArray &path, RawHandler handler)
+void ApiRouter::addRawRoute(const QByteArray &method, const QByteArray &path,
+                            const RawHandler &handler)
 {
-    m_raw[path].insert(method, std::move(handler));
+    m_raw[path].insert(method, handler);
 }
 
 static ApiError apiNotFound()

@@ -19,7 +19,7 @@ using RawHandler = std::function<HttpReply(const HttpRequest &, const QString &r
 class ApiRouter
 {
 public:
-    static constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxBodyBytes = qsizetype {1024} * 1024;
 
     ApiRouter(AcsAuthenticator &authenticator, Identity &identity, Clock &clock);
 
@@ -28,7 +28,7 @@ public:
     // pattern: "/maas/apikeys/{apiKeyId}"; a {name} segment matches one path segment.
     void addRoaRoute(const QString &product, const QString &version, const QString &action,
                      const QByteArray &method, const QString &pattern, ApiHandler handler);
-    void addRawRoute(const QByteArray &method, const QByteArray &path, RawHandler handler);
+    void addRawRoute(const QByteArray &method, const QByteArray &path, const RawHandler &handler);
 
     HttpReply dispatch(const HttpRequest &request);
 

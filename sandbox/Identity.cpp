@@ -168,7 +168,7 @@ bool Identity::userExists(const QString &accountId, const QString &userName)
 QString Identity::createUser(const QString &accountId, const QString &userName,
                              const QString &displayName, const QString &comments)
 {
-    const QString userId = randomDigits(16);
+    QString userId = randomDigits(16);
     const qint64 now = m_clock.nowSeconds();
     m_store.run(u"INSERT INTO ram_users (account_id, user_name, user_id, display_name, comments,"
                 u" created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,

@@ -13,7 +13,7 @@ class MfaVerifier
 {
 public:
     static constexpr int kMaxFailures = 5;
-    static constexpr qint64 kLockSeconds = 15 * 60;
+    static constexpr qint64 kLockSeconds = qint64 {15} * 60;
 
     MfaVerifier(Store &store, Clock &clock, Identity &identity);
 

@@ -106,7 +106,7 @@ void MaasWorkspaces::registerRoutes(ApiRouter &router)
 QString MaasWorkspaces::create(const QString &accountId, const QString &name, const QString &region,
                                bool isDefault)
 {
-    const QString id = u"llm-"_s + Identity::randomAlphanumeric(16).toLower();
+    QString id = u"llm-"_s + Identity::randomAlphanumeric(16).toLower();
     m_context.store.run(u"INSERT INTO maas_workspaces (workspace_id, account_id, name, region,"
                         u" is_default, created_ms) VALUES (?, ?, ?, ?, ?, ?)"_s,
                         {id, accountId, name, region, isDefault ? 1 : 0,

@@ -9,7 +9,7 @@ QString oceanBaseRequestId(const HttpRequest &request, const QString &generated)
 {
     static const QRegularExpression sane(u"^[A-Za-z0-9._:-]{1,128}$"_s);
     for (const QByteArray &name : {"x-request-id"_ba, "requestid"_ba}) {
-        const QString given = QString::fromLatin1(request.header(name)).trimmed();
+        QString given = QString::fromLatin1(request.header(name)).trimmed();
         if (sane.match(given).hasMatch())
             return given;
     }

@@ -24,7 +24,7 @@ private:
     static protocol::QueryItems queryItems(const QJsonValue &pairs)
     {
         protocol::QueryItems items;
-        for (const QJsonValue &pair : pairs.toArray())
+        for (const QJsonValue pair : pairs.toArray())
             items.append(qMakePair(pair[0].toString(), pair[1].toString()));
         return items;
     }
@@ -32,7 +32,7 @@ private:
     static protocol::HttpHeaders headers(const QJsonValue &pairs)
     {
         protocol::HttpHeaders items;
-        for (const QJsonValue &pair : pairs.toArray())
+        for (const QJsonValue pair : pairs.toArray())
             items.append(qMakePair(pair[0].toString().toUtf8(), pair[1].toString().toUtf8()));
         return items;
     }
@@ -42,7 +42,7 @@ private:
         QTest::addColumn<QJsonObject>("input");
         const QJsonArray cases = m_reference.value(kind).toArray();
         QVERIFY(!cases.isEmpty());
-        for (const QJsonValue &value : cases)
+        for (const QJsonValue value : cases)
             QTest::addRow("%s", qPrintable(value[u"name"_s].toString())) << value.toObject();
     }
 
@@ -72,7 +72,7 @@ private Q_SLOTS:
     void officialUtilityMatchesDocumentedVectors()
     {
         int documented = 0;
-        for (const QJsonValue &input : m_reference[u"acs3"_s].toArray()) {
+        for (const QJsonValue input : m_reference[u"acs3"_s].toArray()) {
             const QString expected = input[u"documentedSignature"_s].toString();
             if (expected.isEmpty())
                 continue;
@@ -80,7 +80,7 @@ private Q_SLOTS:
             QVERIFY2(input[u"authorization"_s].toString().endsWith(u",Signature="_s + expected),
                      qPrintable(input[u"name"_s].toString()));
         }
-        for (const QJsonValue &input : m_reference[u"rpc"_s].toArray()) {
+        for (const QJsonValue input : m_reference[u"rpc"_s].toArray()) {
             const QString expected = input[u"documentedSignature"_s].toString();
             if (expected.isEmpty())
                 continue;

@@ -50,7 +50,7 @@ private:
         for (int step = -2; step <= 2; ++step)
             near.append(protocol::totpCode(account.mfaSecret, now + 30LL * step));
         for (int candidate = 0;; ++candidate) {
-            const QString code = u"%1"_s.arg(candidate, 6, 10, QChar(u'0'));
+            QString code = u"%1"_s.arg(candidate, 6, 10, QChar(u'0'));
             if (!near.contains(code))
                 return code;
         }
@@ -166,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(!listed.body.contains(first.toUtf8()));
         QVERIFY(!listed.body.contains(second.toUtf8()));
         QStringList masked;
-        for (const QJsonValue &key : listed.json[u"ApiKeys"_s][u"ApiKey"_s].toArray())
+        for (const QJsonValue key : listed.json[u"ApiKeys"_s][u"ApiKey"_s].toArray())
             masked.append(key[u"ApiKeyValue"_s].toString());
         QCOMPARE(masked, (QStringList {protocol::maskKey(first), protocol::maskKey(second)}));
         QVERIFY(masked.at(0).startsWith(u"sk-****"_s));
@@ -280,7 +280,7 @@ private Q_SLOTS:
         QVERIFY(!provisioned.isEmpty());
         QJsonArray output = result.json[u"output"_s].toArray();
         QCOMPARE(output.size(), provisioned.size());
-        for (const QJsonValue &name : provisioned)
+        for (const QJsonValue name : provisioned)
             QVERIFY(output.contains(name));
     }
 

@@ -52,7 +52,7 @@ private:
         for (int step = -3; step <= 3; ++step)
             near.append(protocol::totpCode(subject.account.mfaSecret, now + 30LL * step));
         for (int candidate = 0;; ++candidate) {
-            const QString code = u"%1"_s.arg(candidate, 6, 10, QChar(u'0'));
+            QString code = u"%1"_s.arg(candidate, 6, 10, QChar(u'0'));
             if (!near.contains(code))
                 return code;
         }
@@ -159,8 +159,8 @@ private Q_SLOTS:
         const QDateTime until
             = QDateTime::fromString(locked.json[u"LockedUntil"_s].toString(), Qt::ISODate);
         QVERIFY(until.isValid());
-        QVERIFY(until.toSecsSinceEpoch() >= before + 15 * 60);
-        QVERIFY(until.toSecsSinceEpoch() <= before + 15 * 60 + 5);
+        QVERIFY(until.toSecsSinceEpoch() >= before + 15LL * 60);
+        QVERIFY(until.toSecsSinceEpoch() <= before + 15LL * 60 + 5);
     }
 
     void whileLockedEvenTheRightCodeIsRefused()
@@ -183,7 +183,7 @@ private Q_SLOTS:
         lockVerification(subject);
         if (QTest::currentTestFailed())
             return;
-        m_sandbox.advanceClock(14 * 60);
+        m_sandbox.advanceClock(14LL * 60);
         expectError(describe(subject, m_sandbox.totp(subject.account)), 403,
                     u"VerificationLocked"_s);
         m_sandbox.advanceClock(60);

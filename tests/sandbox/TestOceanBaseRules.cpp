@@ -419,7 +419,7 @@ private Q_SLOTS:
         const HttpResult listed = call(account, "GET");
         expectSuccess(listed);
         QSet<QString> masked;
-        for (const QJsonValue &item : listed.json[u"data"_s][u"list"_s].toArray())
+        for (const QJsonValue item : listed.json[u"data"_s][u"list"_s].toArray())
             masked.insert(item[u"maskedKey"_s].toString());
         for (const QString &value : values) {
             QVERIFY(!value.isEmpty());
@@ -520,7 +520,7 @@ private Q_SLOTS:
             const QJsonArray list
                 = listPage(account, "?pageSize=10&pageNumber=" + QByteArray::number(page));
             QCOMPARE(list.size(), sizes.at(page - 1));
-            for (const QJsonValue &item : list)
+            for (const QJsonValue item : list)
                 seen.insert(item[u"id"_s].toString());
         }
         QCOMPARE(seen, QSet<QString>(ids.cbegin(), ids.cend()));

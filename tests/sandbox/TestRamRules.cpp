@@ -98,7 +98,7 @@ private Q_SLOTS:
             QCOMPARE(page.status, 200);
             const QJsonArray users = page.json[u"Users"_s][u"User"_s].toArray();
             QVERIFY(users.size() <= 2);
-            for (const QJsonValue &user : users)
+            for (const QJsonValue user : users)
                 seen.append(user[u"UserName"_s].toString());
             marker = page.json[u"IsTruncated"_s].toBool() ? page.json[u"Marker"_s].toString()
                                                           : QString();

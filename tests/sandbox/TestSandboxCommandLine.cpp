@@ -142,7 +142,7 @@ private Q_SLOTS:
                 = http.rpc(launcher.httpUrl(), rootKey, u"2015-05-01"_s, u"ListUsers"_s);
             QCOMPARE(users.status, 200);
             QVERIFY(users.json[u"Users"_s][u"User"_s].toArray().size() >= 2);
-            for (const QJsonValue &user : demo[u"ramUsers"_s].toArray()) {
+            for (const QJsonValue user : demo[u"ramUsers"_s].toArray()) {
                 const protocol::AcsCredentials key {
                     user[u"accessKeyId"_s].toString().toLatin1(),
                     user[u"accessKeySecret"_s].toString().toLatin1(),

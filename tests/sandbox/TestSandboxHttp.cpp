@@ -53,7 +53,7 @@ private Q_SLOTS:
     void bodyOfExactlyOneMebibyteIsRead()
     {
         SignOptions options;
-        options.body = QByteArray(1024 * 1024, 'x');
+        options.body = QByteArray(qsizetype {1024} * 1024, 'x');
         options.contentType = "application/octet-stream";
         const HttpResult result = m_sandbox.net().rpc(
             m_sandbox.http(), m_account.root, u"2015-05-01"_s, u"ListAccessKeys"_s, {}, options);

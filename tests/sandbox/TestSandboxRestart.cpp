@@ -87,30 +87,30 @@ private:
         QStringList ids;
         const auto collect = [&](const protocol::QueryItems &params) {
             const HttpResult listed = ram(account.root, u"ListAccessKeys"_s, params);
-            for (const QJsonValue &key : listed.json[u"AccessKeys"_s][u"AccessKey"_s].toArray())
+            for (const QJsonValue key : listed.json[u"AccessKeys"_s][u"AccessKey"_s].toArray())
                 ids.append(u"ram:"_s + key[u"AccessKeyId"_s].toString());
         };
         collect({});
         const HttpResult users = ram(account.root, u"ListUsers"_s);
-        for (const QJsonValue &user : users.json[u"Users"_s][u"User"_s].toArray()) {
+        for (const QJsonValue user : users.json[u"Users"_s][u"User"_s].toArray()) {
             // Tablestore's dedicated users have no AccessKeys of their own.
             collect({{u"UserName"_s, user[u"UserName"_s].toString()}});
         }
         const HttpResult dashvector
             = m_sandbox.net().rpc(m_sandbox.http(), account.root, m_dashVector, u"ListApiKeys"_s);
-        for (const QJsonValue &key : dashvector.json[u"ApiKeys"_s][u"ApiKey"_s].toArray())
+        for (const QJsonValue key : dashvector.json[u"ApiKeys"_s][u"ApiKey"_s].toArray())
             ids.append(u"dashvector:"_s + key[u"ApiKeyId"_s].toString());
         const HttpResult tablestore
             = m_sandbox.net().rpc(m_sandbox.http(), account.root, m_tablestore, u"ListApiKeys"_s);
-        for (const QJsonValue &key : tablestore.json[u"ApiKeys"_s].toArray())
+        for (const QJsonValue key : tablestore.json[u"ApiKeys"_s].toArray())
             ids.append(u"tablestore:"_s + key[u"ApiKeyId"_s].toString());
         const HttpResult maas = m_sandbox.net().roa(m_sandbox.http(), account.root, m_maas,
                                                     u"ListApiKeys"_s, "GET", "/maas/apikeys");
-        for (const QJsonValue &key : maas.json[u"apiKeys"_s].toArray())
+        for (const QJsonValue key : maas.json[u"apiKeys"_s].toArray())
             ids.append(u"maas:"_s + QString::number(key[u"apiKeyId"_s].toInteger()));
         const HttpResult oceanbase
             = m_sandbox.net().send("GET", oceanBaseUrl(), oceanBaseHeaders(account));
-        for (const QJsonValue &key : oceanbase.json[u"data"_s][u"list"_s].toArray())
+        for (const QJsonValue key : oceanbase.json[u"data"_s][u"list"_s].toArray())
             ids.append(u"oceanbase:"_s + key[u"id"_s].toString());
         ids.sort();
         return ids;

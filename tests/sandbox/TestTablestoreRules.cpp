@@ -195,7 +195,7 @@ private Q_SLOTS:
                                   {{u"UserName"_s, key.ramUserName}});
         QCOMPARE(policies.status, 200);
         QStringList names;
-        for (const QJsonValue &policy : policies.json[u"Policies"_s][u"Policy"_s].toArray())
+        for (const QJsonValue policy : policies.json[u"Policies"_s][u"Policy"_s].toArray())
             names.append(policy[u"PolicyName"_s].toString());
         QVERIFY2(names.contains(u"AliyunOTSFullAccess"_s), qPrintable(names.join(u',')));
     }
