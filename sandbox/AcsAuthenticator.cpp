@@ -1,6 +1,7 @@
 #include "AcsAuthenticator.h"
 
 #include "protocol/RpcSignature.h"
+#include "protocol/SecureCompare.h"
 
 #include <QSqlQuery>
 
@@ -8,16 +9,6 @@ using namespace Qt::StringLiterals;
 namespace protocol = keydesk::protocol;
 
 static constexpr qint64 kMaxClockSkewSeconds = qint64 {15} * 60;
-
-static bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
-}
 
 static ApiError incompleteSignature(const QString &detail)
 {
@@ -126,7 +117,7 @@ AuthOutcome AcsAuthenticator::authenticateV3(const HttpRequest &request)
     const QByteArray stringToSign = protocol::acs3StringToSign(
         protocol::acs3CanonicalRequest(canonical, auth->signedHeaders));
     const QByteArray expected = protocol::acs3Signature(stringToSign, key->secret.toUtf8());
-    if (!constantTimeEquals(expected, auth->signature))
+    if (!protocol::secureEquals(expected, auth->signature))
         return signatureMismatch(stringToSign);
     if (request.header("x-acs-content-sha256") != payloadHash)
         return ApiError {400,
@@ -183,7 +174,7 @@ AuthOutcome AcsAuthenticator::authenticateV1(const HttpRequest &request,
 
     const QByteArray stringToSign = protocol::rpcStringToSign(request.method, parameters);
     const QByteArray expected = protocol::rpcSignature(stringToSign, key->secret.toUtf8());
-    if (!constantTimeEquals(expected, parameter(parameters, u"Signature"_s).toLatin1()))
+    if (!protocol::secureEquals(expected, parameter(parameters, u"Signature"_s).toLatin1()))
         return signatureMismatch(stringToSign);
 
     // The SDK sends yyyy-MM-ddTHH:mm:ssZ; a form with milliseconds is accepted as well.

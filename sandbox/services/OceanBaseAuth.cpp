@@ -1,6 +1,7 @@
 #include "services/OceanBaseAuth.h"
 
 #include "protocol/HttpDigest.h"
+#include "protocol/SecureCompare.h"
 
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -30,17 +31,6 @@ static OceanBaseAuthRefusal badDigest(const QString &why)
 {
     return refusal(u"AUTHENTICATION_FAILED"_s,
                    u"The Digest authorization does not answer this server's challenge: "_s + why);
-}
-
-// Compares without leaking where the first difference is.
-static bool sameBytes(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
 }
 
 static QByteArray randomBytes(qsizetype count)
@@ -99,7 +89,7 @@ std::optional<qint64> OceanBaseAuth::nonceIssued(const QByteArray &nonce)
     const QByteArray mac
         = QMessageAuthenticationCode::hash(payload, key(), QCryptographicHash::Sha256)
               .left(kMacBytes);
-    if (!sameBytes(mac, raw.mid(kStampBytes + kSaltBytes)))
+    if (!keydesk::protocol::secureEquals(mac, raw.mid(kStampBytes + kSaltBytes)))
         return std::nullopt;
     return qFromBigEndian<qint64>(payload.constData());
 }
@@ -171,7 +161,7 @@ OceanBaseAuthOutcome OceanBaseAuth::basic(const QByteArray &credentials)
     OceanBaseCaller caller;
     caller.accessKeyId = QString::fromUtf8(pair.left(colon));
     const auto secret = secretOf(caller.accessKeyId, caller.orgId);
-    if (!secret || !sameBytes(secret->toUtf8(), pair.mid(colon + 1)))
+    if (!secret || !keydesk::protocol::secureEquals(secret->toUtf8(), pair.mid(colon + 1)))
         return badCredentials();
     return caller;
 }
@@ -205,8 +195,9 @@ OceanBaseAuthOutcome OceanBaseAuth::digest(const HttpRequest &request, const QBy
     caller.accessKeyId = QString::fromUtf8(authorization->username);
     const auto secret = secretOf(caller.accessKeyId, caller.orgId);
     if (!secret
-        || !sameBytes(protocol::digestResponse(*authorization, request.method, secret->toUtf8()),
-                      authorization->response.toLower()))
+        || !keydesk::protocol::secureEquals(
+            protocol::digestResponse(*authorization, request.method, secret->toUtf8()),
+            authorization->response.toLower()))
         return badCredentials();
     // Only a right answer learns that its nonce is stale (RFC 7616 §3.3), so that the client
     // repeats it with the new nonce without asking for the password again.

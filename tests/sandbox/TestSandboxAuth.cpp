@@ -24,6 +24,18 @@ private:
                                    options);
     }
 
+    // A valid ACS3 ListAccessKeys request, for tests that then break one part of it.
+    protocol::Acs3SigningInput listKeysInput()
+    {
+        protocol::Acs3SigningInput input;
+        input.host = TestHttp::hostOf(m_sandbox.http());
+        input.action = "ListAccessKeys";
+        input.version = m_ram.toLatin1();
+        input.date = m_sandbox.net().now();
+        input.nonce = TestHttp::freshNonce();
+        return input;
+    }
+
     static void expectError(const HttpResult &result, int status, const QString &code)
     {
         QCOMPARE(result.code(), code);
@@ -118,13 +130,8 @@ private Q_SLOTS:
 
     void tamperedQueryIsSignatureDoesNotMatch()
     {
-        protocol::Acs3SigningInput input;
-        input.host = TestHttp::hostOf(m_sandbox.http());
+        protocol::Acs3SigningInput input = listKeysInput();
         input.query = {{u"UserName"_s, u"alice"_s}};
-        input.action = "ListAccessKeys";
-        input.version = m_ram.toLatin1();
-        input.date = m_sandbox.net().now();
-        input.nonce = TestHttp::freshNonce();
         const auto headers = protocol::acs3SignRequest(m_account.root, input);
         QUrl url = m_sandbox.http();
         url.setPath(u"/"_s);
@@ -134,12 +141,7 @@ private Q_SLOTS:
 
     void tamperedBodyIsRefused()
     {
-        protocol::Acs3SigningInput input;
-        input.host = TestHttp::hostOf(m_sandbox.http());
-        input.action = "ListAccessKeys";
-        input.version = m_ram.toLatin1();
-        input.date = m_sandbox.net().now();
-        input.nonce = TestHttp::freshNonce();
+        protocol::Acs3SigningInput input = listKeysInput();
         input.body = "a=1";
         input.contentType = "text/plain";
         const auto headers = protocol::acs3SignRequest(m_account.root, input);
@@ -243,12 +245,7 @@ private Q_SLOTS:
     void malformedAuthorizationIsIncompleteSignature()
     {
         QFETCH(QByteArray, authorization);
-        protocol::Acs3SigningInput input;
-        input.host = TestHttp::hostOf(m_sandbox.http());
-        input.action = "ListAccessKeys";
-        input.version = m_ram.toLatin1();
-        input.date = m_sandbox.net().now();
-        input.nonce = TestHttp::freshNonce();
+        protocol::Acs3SigningInput input = listKeysInput();
         auto headers = protocol::acs3SignRequest(m_account.root, input);
         for (auto &header : headers) {
             if (header.first == "Authorization")
@@ -261,12 +258,7 @@ private Q_SLOTS:
 
     void unsignedAcsHeaderIsIncompleteSignature()
     {
-        protocol::Acs3SigningInput input;
-        input.host = TestHttp::hostOf(m_sandbox.http());
-        input.action = "ListAccessKeys";
-        input.version = m_ram.toLatin1();
-        input.date = m_sandbox.net().now();
-        input.nonce = TestHttp::freshNonce();
+        protocol::Acs3SigningInput input = listKeysInput();
         auto headers = protocol::acs3SignRequest(m_account.root, input);
         headers.append(qMakePair("x-acs-extra"_ba, "smuggled"_ba));
         QUrl url = m_sandbox.http();
