@@ -1,0 +1,132 @@
+#pragma once
+
+#include "domain/KeyError.h"
+#include "protocol/Acs3Signature.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace keydesk {
+
+struct HttpRequestSpec
+{
+    QByteArray method = "GET";
+    QUrl url;
+    protocol::HttpHeaders headers;
+    QByteArray body;
+    // Only idempotent calls are retried after a network error, a timeout or a 5xx; any call is
+    // retried when the server says it throttled it (it was not carried out).
+    bool idempotent = false;
+    int timeoutMs = 15000;
+    // Runs before every attempt and returns the headers that sign it, so each attempt has a
+    // fresh date and nonce.
+    std::function<protocol::HttpHeaders()> sign;
+    // HTTP Digest (or Basic) credentials, answered through QAuthenticator when challenged.
+    QString user;
+    QString password;
+};
+
+struct RetryPolicy
+{
+    int maxAttempts = 4;
+    int baseDelayMs = 250;
+    int maxDelayMs = 8000;
+    int maxServerDelayMs = 30000; // a longer Retry-After is not waited for
+};
+
+class HttpJob;
+
+// All HTTP of the console: one QNetworkAccessManager per client, one client per thread.
+// Verifies TLS (with optional extra CA certificates), times out every attempt, retries with
+// exponential backoff and jitter as HttpRequestSpec says, and logs without secrets.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpClient(QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    RetryPolicy retryPolicy() const { return m_policy; }
+    void setExtraCaCertificates(const QList<QSslCertificate> &certificates)
+    {
+        m_extraCa = certificates;
+    }
+
+    // Starts the request; the job reports once through finished() and deletes itself after.
+    HttpJob *send(HttpRequestSpec spec);
+
+    QNetworkAccessManager *network() const { return m_network; }
+
+private:
+    friend class HttpJob;
+    QNetworkAccessManager *m_network;
+    RetryPolicy m_policy;
+    QList<QSslCertificate> m_extraCa;
+};
+
+// One request and its retries.
+class HttpJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~HttpJob() override;
+
+    int status() const { return m_status; } // 0: no HTTP answer
+    const QByteArray &body() const { return m_body; }
+    QByteArray header(const QByteArray &name) const;
+    // Network, timeout, TLS or cancellation; Kind::None when an HTTP answer came.
+    const KeyError &transportError() const { return m_error; }
+    int attempts() const { return m_attempts; }
+    const HttpRequestSpec &request() const { return m_spec; }
+
+    void cancel();
+
+Q_SIGNALS:
+    void finished(keydesk::HttpJob *job);
+
+private:
+    friend class HttpClient;
+    HttpJob(HttpClient *client, HttpRequestSpec spec);
+
+    void startAttempt();
+    void attemptFinished();
+    bool shouldRetry(int &delayMs) const;
+    int serverDelayMs() const;
+    void finish();
+
+    HttpClient *m_client;
+    HttpRequestSpec m_spec;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_timeout;
+    QTimer *m_backoff;
+    int m_attempts = 0;
+    int m_authAnswers = 0;
+    bool m_timedOut = false;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    int m_status = 0;
+    QByteArray m_body;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    QList<QSslError> m_sslErrors;
+    KeyError m_error;
+};
+
+// True when an answer says the caller was throttled: HTTP 429, or an Alibaba Cloud error code
+// starting with "Throttling" (protocols.md §1.7).
+bool isThrottledAnswer(int status, const QByteArray &body);
+
+} // namespace keydesk

@@ -1,0 +1,78 @@
+#include "services/KeyService.h"
+
+#include "net/HttpClient.h"
+
+namespace keydesk {
+
+KeyJob::KeyJob(QObject *parent)
+    : QObject(parent)
+{ }
+
+KeyJob::~KeyJob()
+{
+    m_secret.fill('\0');
+}
+
+void KeyJob::setSecret(const QByteArray &secret, const QDateTime &expires)
+{
+    m_secret.fill('\0');
+    m_secret = secret;
+    m_secretExpires = expires;
+}
+
+void KeyJob::track(HttpJob *job)
+{
+    m_requests.append(job);
+}
+
+void KeyJob::cancel()
+{
+    if (m_finished)
+        return;
+    for (const QPointer<HttpJob> &request : std::as_const(m_requests)) {
+        if (request)
+            request->cancel();
+    }
+}
+
+void KeyJob::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished(this);
+    deleteLater();
+}
+
+void KeyJob::finishLater(const KeyError &error)
+{
+    m_error = error;
+    QMetaObject::invokeMethod(this, &KeyJob::finish, Qt::QueuedConnection);
+}
+
+KeyService::KeyService(Profile profile, HttpClient *client, QObject *parent)
+    : QObject(parent)
+    , m_profile(std::move(profile))
+    , m_client(client)
+{ }
+
+KeyJob *KeyService::unsupported(const QString &what)
+{
+    auto *job = new KeyJob(this);
+    job->finishLater(
+        KeyError::make(KeyError::Kind::NotPermitted,
+                       tr("%1 does not support %2.").arg(serviceDisplayName(kind()), what)));
+    return job;
+}
+
+KeyJob *KeyService::revealKey(const QString &, const QString &)
+{
+    return unsupported(tr("showing a key's value again"));
+}
+
+KeyJob *KeyService::setKeyEnabled(const QString &, bool)
+{
+    return unsupported(tr("disabling keys"));
+}
+
+} // namespace keydesk

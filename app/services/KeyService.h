@@ -1,0 +1,117 @@
+#pragma once
+
+#include "domain/ApiKey.h"
+#include "domain/KeyError.h"
+#include "domain/Profile.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace keydesk {
+
+class HttpClient;
+class HttpJob;
+
+// What a service can do, so the UI asks instead of testing which service it is.
+struct ServiceCapabilities
+{
+    bool valueReadableAgain = false; // the service shows a key's value again (after verification)
+    bool revealNeedsVerification = false; // the service asks for the MFA code to reveal
+    bool deleteNeedsVerification = false; // … and to delete
+    bool canDisable = false; // keys can be made Inactive and Active again
+    bool deleteIsRevoke = false; // deleting only revokes; the key stays listed
+    bool hasExpiry = false;
+    bool expiryRequired = false;
+    bool hasWorkspaces = false;
+    bool hasOwners = false; // keys belong to the root account or a RAM user
+    bool hasTemporaryKeys = false;
+    bool rootAccountOnly = false; // RAM users may not manage keys at all
+    QStringList permissions; // choices for a key's permission, empty: none
+};
+
+struct CreateKeyRequest
+{
+    QString name; // name or description
+    QDateTime expires; // where the service has expiry
+    QString permission; // one of capabilities().permissions
+    QString owner; // RAM: the user to create the AccessKey for; empty: the caller
+    QString workspaceId; // Model Studio; empty: the profile's
+};
+
+// One operation of a KeyService, in QtKeychain's shape: it starts when made, reports once
+// through finished(), then deletes itself. A value it holds is wiped when it goes.
+class KeyJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit KeyJob(QObject *parent = nullptr);
+    ~KeyJob() override;
+
+    const KeyError &error() const { return m_error; }
+    const KeyList &list() const { return m_list; } // listKeys
+    const ApiKey &key() const { return m_key; } // createKey, revealKey
+    // The key's value (createKey, revealKey, temporary keys); empty otherwise.
+    const QByteArray &secret() const { return m_secret; }
+    QDateTime secretExpires() const { return m_secretExpires; } // temporary keys
+
+    void cancel();
+
+    // For the adapters.
+    void setError(const KeyError &error) { m_error = error; }
+    void setList(const KeyList &list) { m_list = list; }
+    void setKey(const ApiKey &key) { m_key = key; }
+    void setSecret(const QByteArray &secret, const QDateTime &expires = {});
+    void track(HttpJob *job); // cancel() cancels it
+    void finish(); // emits finished() once, then deleteLater()
+    void finishLater(const KeyError &error); // for errors found before any request
+
+Q_SIGNALS:
+    void finished(keydesk::KeyJob *job);
+    void progress(int done, int total);
+
+private:
+    KeyError m_error;
+    KeyList m_list;
+    ApiKey m_key;
+    QByteArray m_secret;
+    QDateTime m_secretExpires;
+    QList<QPointer<HttpJob>> m_requests;
+    bool m_finished = false;
+};
+
+// One service's keys for one profile. Each service has one adapter (app/services/).
+class KeyService : public QObject
+{
+    Q_OBJECT
+
+public:
+    KeyService(Profile profile, HttpClient *client, QObject *parent = nullptr);
+
+    const Profile &profile() const { return m_profile; }
+    ServiceKind kind() const { return m_profile.service; }
+
+    virtual ServiceCapabilities capabilities() const = 0;
+    virtual KeyJob *listKeys() = 0;
+    virtual KeyJob *createKey(const CreateKeyRequest &request) = 0;
+    // The value again; verificationCode where capabilities().revealNeedsVerification.
+    virtual KeyJob *revealKey(const QString &keyId, const QString &verificationCode);
+    virtual KeyJob *setKeyEnabled(const QString &keyId, bool enabled);
+    virtual KeyJob *deleteKey(const QString &keyId, const QString &verificationCode) = 0;
+    // Calls the data plane with the value, the cheapest call that proves it works.
+    virtual KeyJob *testKey(const QByteArray &value) = 0;
+
+protected:
+    KeyJob *unsupported(const QString &what);
+    HttpClient *client() const { return m_client; }
+
+private:
+    Profile m_profile;
+    HttpClient *m_client;
+};
+
+} // namespace keydesk
