@@ -134,4 +134,18 @@ void Sandbox::registerAdminRoutes()
                              m_clock.advance(static_cast<qint64>(seconds.toDouble()));
                              return HttpReply::json(200, clockState());
                          }));
+    // Fault rules for the console's retry and timeout tests (docs/sandbox-api.md, fault injection).
+    m_router.addRawRoute("GET", "/_sandbox/faults", guarded([this](const QJsonObject &) {
+                             return HttpReply::json(200, m_faults.state());
+                         }));
+    m_router.addRawRoute("POST", "/_sandbox/faults", guarded([this](const QJsonObject &body) {
+                             const QString error = m_faults.setRules(body.value(u"rules"_s));
+                             if (!error.isEmpty())
+                                 return adminError(400, error);
+                             return HttpReply::json(200, m_faults.state());
+                         }));
+    m_router.addRawRoute("DELETE", "/_sandbox/faults", guarded([this](const QJsonObject &) {
+                             m_faults.clear();
+                             return HttpReply::json(200, m_faults.state());
+                         }));
 }

@@ -3,6 +3,7 @@
 #include "AcsAuthenticator.h"
 #include "ApiRouter.h"
 #include "Clock.h"
+#include "FaultInjector.h"
 #include "Identity.h"
 #include "MfaVerifier.h"
 #include "ServiceApi.h"
@@ -31,6 +32,7 @@ public:
 
     ApiRouter &router() { return m_router; }
     Clock &clock() { return m_clock; }
+    FaultInjector &faults() { return m_faults; }
 
     // A new account (root AccessKey, optional MFA device) provisioned on every service, as
     // {"accountId", "root": {…}, "mfaSecret" (base32), and each service's details}.
@@ -49,4 +51,5 @@ private:
     SandboxContext m_context;
     ApiRouter m_router;
     std::vector<std::unique_ptr<ServiceApi>> m_services;
+    FaultInjector m_faults;
 };

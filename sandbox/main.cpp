@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QSslCertificate>
@@ -87,7 +88,12 @@ int main(int argc, char *argv[])
         u"demo"_s, u"Create the demo account once and write DIR/demo-account.json."_s);
     const QCommandLineOption admin(u"enable-admin"_s,
                                    u"Serve the /_sandbox/ test hooks (loopback only)."_s);
-    parser.addOptions({listen, dataDir, tlsListen, tlsCert, tlsKey, demo, admin});
+    const QCommandLineOption faultLatency(
+        u"fault-latency-ms"_s,
+        u"Hold every answer (not the /_sandbox/ hooks) this long, for timeout tests; the"
+        u" admin hook /_sandbox/faults can replace it."_s,
+        u"ms"_s);
+    parser.addOptions({listen, dataDir, tlsListen, tlsCert, tlsKey, demo, admin, faultLatency});
     parser.process(app);
 
     if (!parser.isSet(dataDir))
@@ -101,7 +107,15 @@ int main(int argc, char *argv[])
     if (const QString error = sandbox.open({dir, parser.isSet(admin)}); !error.isEmpty())
         fail(u"cannot open the state in %1: %2"_s.arg(dir, error));
 
-    SandboxServer server(sandbox.router());
+    if (parser.isSet(faultLatency)) {
+        bool ok = false;
+        const int delayMs = parser.value(faultLatency).toInt(&ok);
+        const QJsonObject rule {{u"fault"_s, u"latency"_s}, {u"delayMs"_s, delayMs}};
+        if (!ok || !sandbox.faults().setRules(QJsonArray {rule}).isEmpty())
+            fail(u"--fault-latency-ms takes a number of milliseconds from 1 to 600000"_s);
+    }
+
+    SandboxServer server(sandbox.router(), sandbox.faults());
     auto *plain = new QTcpServer(&server);
     if (!plain->listen(plainAddress->host, plainAddress->port))
         fail(u"cannot listen on %1: %2"_s.arg(parser.value(listen), plain->errorString()));
