@@ -64,6 +64,8 @@ HttpJob::~HttpJob()
         m_reply->disconnect(this);
         m_reply->abort();
     }
+    if (m_ownNetwork)
+        m_ownNetwork->deleteLater(); // after the replies, which are this job's children
 }
 
 QByteArray HttpJob::header(const QByteArray &name) const
@@ -100,7 +102,20 @@ void HttpJob::startAttempt()
 
     qCDebug(lcNet).noquote() << "→" << m_spec.method << redactUrl(m_spec.url) << "attempt"
                              << m_attempts;
-    m_reply = m_client->m_network->sendCustomRequest(request, m_spec.method, m_spec.body);
+    // A job with credentials has a QNetworkAccessManager of its own: a shared one would answer
+    // its challenge with credentials cached or kept on a connection by an earlier job (another
+    // profile's AccessKey, or the right secret when this job has a wrong one). Its challenges
+    // still reach the client's handler above.
+    QNetworkAccessManager *network = m_client->m_network;
+    if (!m_spec.user.isEmpty()) {
+        if (!m_ownNetwork) {
+            m_ownNetwork = new QNetworkAccessManager;
+            connect(m_ownNetwork, &QNetworkAccessManager::authenticationRequired,
+                    m_client->m_network, &QNetworkAccessManager::authenticationRequired);
+        }
+        network = m_ownNetwork;
+    }
+    m_reply = network->sendCustomRequest(request, m_spec.method, m_spec.body);
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });

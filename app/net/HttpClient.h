@@ -115,6 +115,7 @@ private:
     QTimer *m_backoff;
     int m_attempts = 0;
     int m_authAnswers = 0;
+    QNetworkAccessManager *m_ownNetwork = nullptr; // jobs with credentials (startAttempt)
     bool m_timedOut = false;
     bool m_cancelled = false;
     bool m_finished = false;

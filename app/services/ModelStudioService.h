@@ -1,0 +1,62 @@
+#pragma once
+
+#include "protocol/PercentEncoding.h"
+#include "services/KeyService.h"
+#include "services/ModelStudioWorkspaces.h"
+
+#include <functional>
+
+namespace keydesk {
+
+struct HttpRequestSpec;
+
+// Model Studio's permanent API keys through the MaaS 2026-03-18 OpenAPI (ROA, ACS3-signed),
+// temporary keys and "test this key" through the DashScope data plane (protocols.md §5).
+class ModelStudioService : public KeyService
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxKeysPerWorkspace = 20;
+    static constexpr int kMaxTemporaryKeySeconds = 1800;
+
+    ModelStudioService(Profile profile, QByteArray secret, HttpClient *client,
+                       QObject *parent = nullptr);
+    ~ModelStudioService() override;
+
+    ServiceCapabilities capabilities() const override;
+    KeyJob *listKeys() override;
+    KeyJob *createKey(const CreateKeyRequest &request) override;
+    // Model Studio has no verification of its own: the console checks the person locally.
+    KeyJob *revealKey(const QString &keyId, const QString &verificationCode) override;
+    KeyJob *deleteKey(const QString &keyId, const QString &verificationCode) override;
+    KeyJob *testKey(const QByteArray &value) override;
+
+    WorkspaceListJob *listWorkspaces();
+    // A temporary key (st-…) issued by a permanent one, valid for 1–1800 s; the job's
+    // secret() holds it and secretExpires() when it ends. It cannot be revoked.
+    KeyJob *createTemporaryKey(const QByteArray &parentValue, int seconds);
+
+private:
+    using Reader = std::function<void(const HttpJob &)>;
+    template<typename Job>
+    void send(Job *job, HttpRequestSpec spec, Reader reader);
+    HttpRequestSpec maasRequest(const QString &action, const QByteArray &method,
+                                const QString &path, const protocol::QueryItems &query,
+                                bool idempotent) const;
+    HttpRequestSpec dataPlaneRequest(const QByteArray &method, const QString &path,
+                                     const QByteArray &value) const;
+
+    void requestKeysPage(KeyJob *job, const QString &nextToken, int page);
+    void readKeysPage(KeyJob *job, const HttpJob &reply, int page);
+    void readOneKey(KeyJob *job, const HttpJob &reply);
+    void requestWorkspacesPage(WorkspaceListJob *job, const QString &nextToken, int page);
+    void readWorkspacesPage(WorkspaceListJob *job, const HttpJob &reply, int page);
+    static void readTemporaryKey(KeyJob *job, const HttpJob &reply);
+    static void readEnvelopeOnly(KeyJob *job, const HttpJob &reply);
+    static void readDataPlane(KeyJob *job, const HttpJob &reply);
+
+    QByteArray m_secret;
+};
+
+} // namespace keydesk
