@@ -133,7 +133,7 @@ void TablestoreService::readList(KeyJob *job, const QJsonObject &json)
         return;
     }
     KeyList list;
-    for (const QJsonValue &value : keys.toArray()) {
+    for (const QJsonValue value : keys.toArray()) {
         ApiKey key;
         if (!readKey(value, key)) {
             job->setError(badResponse(tr("An API key in the list has no id or no known status.")));
