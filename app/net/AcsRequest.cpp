@@ -74,6 +74,14 @@ HttpRequestSpec acsRoaRequest(const Profile &profile, const QByteArray &accessKe
     return signedSpec(profile, accessKeySecret, version, action, method, path, query, idempotent);
 }
 
+KeyError badAcsResponse(const HttpJob &job, const QString &message)
+{
+    KeyError error = KeyError::make(KeyError::Kind::BadResponse, message);
+    error.httpStatus = job.status();
+    error.requestId = QString::fromLatin1(job.header("x-acs-request-id"));
+    return error;
+}
+
 KeyError acsAnswer(const HttpJob &job, QJsonObject &json)
 {
     if (job.transportError())

@@ -27,4 +27,7 @@ QByteArray hostHeader(const QUrl &url);
 // requestId}), or the transport error.
 KeyError acsAnswer(const HttpJob &job, QJsonObject &json);
 
+// A 2xx answer whose content is not what the API documents, with the call's status and id.
+KeyError badAcsResponse(const HttpJob &job, const QString &message);
+
 } // namespace keydesk

@@ -21,20 +21,6 @@ namespace {
 const QString kVersion = u"2026-11-01"_s;
 constexpr int kMaxDescriptionLength = 128;
 
-KeyError badResponse(const HttpJob &reply, const QString &message)
-{
-    KeyError error = KeyError::make(KeyError::Kind::BadResponse, message);
-    error.httpStatus = reply.status();
-    error.requestId = QString::fromLatin1(reply.header("x-acs-request-id"));
-    return error;
-}
-
-void fail(KeyJob *job, const KeyError &error)
-{
-    job->setError(error);
-    job->finish();
-}
-
 KeyError rpcAnswer(const HttpJob &reply, QJsonObject &json)
 {
     KeyError error = acsAnswer(reply, json);
@@ -146,18 +132,18 @@ void DashVectorService::readList(KeyJob *job, const HttpJob &reply)
 {
     QJsonObject json;
     if (const KeyError error = rpcAnswer(reply, json))
-        return fail(job, error);
+        return job->fail(error);
     // RPC lists nest their items: ApiKeys.ApiKey[] (as RAM's AccessKeys.AccessKey[]).
     QJsonValue items = json.value(u"ApiKeys"_s);
     if (items.isObject())
         items = items.toObject().value(u"ApiKey"_s);
     if (!items.isArray() && !items.isUndefined() && !items.isNull())
-        return fail(job, badResponse(reply, tr("The key list is not a list.")));
+        return job->fail(badAcsResponse(reply, tr("The key list is not a list.")));
     KeyList list;
     for (const QJsonValue item : items.toArray()) {
         ApiKey key;
         if (!readKey(item, key))
-            return fail(job, badResponse(reply, tr("A listed key has no id.")));
+            return job->fail(badAcsResponse(reply, tr("A listed key has no id.")));
         list.keys.append(key);
     }
     list.usage.maxKeys = count(json, u"MaxApiKeys"_s);
@@ -194,13 +180,13 @@ void DashVectorService::readOneKey(KeyJob *job, const HttpJob &reply)
 {
     QJsonObject json;
     if (const KeyError error = rpcAnswer(reply, json))
-        return fail(job, error);
+        return job->fail(error);
     ApiKey key;
     QString value;
     if (!readKey(json.value(u"ApiKey"_s), key, &value))
-        return fail(job, badResponse(reply, tr("The answer has no key.")));
+        return job->fail(badAcsResponse(reply, tr("The answer has no key.")));
     if (value.isEmpty() || value.contains(u'*'))
-        return fail(job, badResponse(reply, tr("The answer does not hold the key's value.")));
+        return job->fail(badAcsResponse(reply, tr("The answer does not hold the key's value.")));
     job->setKey(key);
     job->setSecret(value.toUtf8());
     value.fill(u'\0');
@@ -270,7 +256,7 @@ KeyJob *DashVectorService::testKey(const QByteArray &value)
 void DashVectorService::readCollections(KeyJob *job, const HttpJob &reply)
 {
     if (reply.transportError())
-        return fail(job, reply.transportError());
+        return job->fail(reply.transportError());
     const QJsonObject json = QJsonDocument::fromJson(reply.body()).object();
     const QJsonValue codeValue = json.value(u"code"_s);
     const int status = reply.status();
@@ -288,8 +274,8 @@ void DashVectorService::readCollections(KeyJob *job, const HttpJob &reply)
     if (status == 401 || status == 403 || (success && codeValue.isDouble()))
         error.kind = KeyError::Kind::Credentials;
     else if (success)
-        error = badResponse(reply, tr("The answer has no result code."));
-    fail(job, error);
+        error = badAcsResponse(reply, tr("The answer has no result code."));
+    job->fail(error);
 }
 
 } // namespace keydesk

@@ -44,6 +44,12 @@ void KeyJob::finish()
     deleteLater();
 }
 
+void KeyJob::fail(const KeyError &error)
+{
+    m_error = error;
+    finish();
+}
+
 void KeyJob::finishLater(const KeyError &error)
 {
     m_error = error;

@@ -69,6 +69,7 @@ public:
     void track(HttpJob *job); // cancel() cancels it
     void finish(); // emits finished() once, then deleteLater()
     void finishLater(const KeyError &error); // for errors found before any request
+    void fail(const KeyError &error); // setError() and finish()
 
 Q_SIGNALS:
     void finished(keydesk::KeyJob *job);

@@ -21,20 +21,6 @@ constexpr int kPageSize = 100; // the most MaaS lists give at once
 constexpr int kMaxPages = 100; // a list that never ends is a broken answer, not a long one
 constexpr int kMaxDescriptionLength = 200;
 
-KeyError badResponse(const HttpJob &reply, const QString &message)
-{
-    KeyError error = KeyError::make(KeyError::Kind::BadResponse, message);
-    error.httpStatus = reply.status();
-    error.requestId = QString::fromLatin1(reply.header("x-acs-request-id"));
-    return error;
-}
-
-void fail(KeyJob *job, const KeyError &error)
-{
-    job->setError(error);
-    job->finish();
-}
-
 // Every MaaS answer is one envelope whose httpStatusCode is the HTTP status (protocols.md §5);
 // a 2xx that still says success false is a failure all the same.
 KeyError maasAnswer(const HttpJob &reply, QJsonObject &json)
@@ -188,21 +174,21 @@ void ModelStudioService::readKeysPage(KeyJob *job, const HttpJob &reply, int pag
 {
     QJsonObject json;
     if (const KeyError error = maasAnswer(reply, json))
-        return fail(job, error);
+        return job->fail(error);
     const QJsonValue items = json.value(u"apiKeys"_s);
     if (!items.isArray() && !items.isUndefined() && !items.isNull())
-        return fail(job, badResponse(reply, tr("The key list is not a list.")));
+        return job->fail(badAcsResponse(reply, tr("The key list is not a list.")));
     KeyList list = job->list();
     for (const QJsonValue item : items.toArray()) {
         ApiKey key;
         if (!readKey(item, key))
-            return fail(job, badResponse(reply, tr("A listed key has no id.")));
+            return job->fail(badAcsResponse(reply, tr("A listed key has no id.")));
         list.keys.append(key);
     }
     const QString nextToken = json.value(u"nextToken"_s).toString();
     if (!nextToken.isEmpty()) {
         if (page >= kMaxPages)
-            return fail(job, badResponse(reply, tr("The key list does not end.")));
+            return job->fail(badAcsResponse(reply, tr("The key list does not end.")));
         job->setList(list);
         Q_EMIT job->progress(page, 0);
         return requestKeysPage(job, nextToken, page + 1);
@@ -240,13 +226,13 @@ void ModelStudioService::readOneKey(KeyJob *job, const HttpJob &reply)
 {
     QJsonObject json;
     if (const KeyError error = maasAnswer(reply, json))
-        return fail(job, error);
+        return job->fail(error);
     ApiKey key;
     QString value;
     if (!readKey(json.value(u"apiKey"_s), key, &value))
-        return fail(job, badResponse(reply, tr("The answer has no key.")));
+        return job->fail(badAcsResponse(reply, tr("The answer has no key.")));
     if (value.isEmpty() || value.contains(u'*'))
-        return fail(job, badResponse(reply, tr("The answer does not hold the key's value.")));
+        return job->fail(badAcsResponse(reply, tr("The answer does not hold the key's value.")));
     job->setKey(key);
     job->setSecret(value.toUtf8());
     value.fill(u'\0');
@@ -336,11 +322,11 @@ void ModelStudioService::readTemporaryKey(KeyJob *job, const HttpJob &reply)
 {
     QJsonObject json;
     if (const KeyError error = dataPlaneAnswer(reply, json))
-        return fail(job, error);
+        return job->fail(error);
     QString token = json.value(u"token"_s).toString();
     const qint64 expiresAt = json.value(u"expires_at"_s).toInteger(0); // Unix seconds
     if (token.isEmpty() || expiresAt <= 0)
-        return fail(job, badResponse(reply, tr("The answer has no temporary key.")));
+        return job->fail(badAcsResponse(reply, tr("The answer has no temporary key.")));
     ApiKey key;
     key.service = ServiceKind::ModelStudio;
     key.maskedValue = protocol::maskKey(token);
@@ -374,13 +360,13 @@ void ModelStudioService::readWorkspacesPage(WorkspaceListJob *job, const HttpJob
     job->m_error = maasAnswer(reply, json);
     const QJsonValue items = json.value(u"workspaces"_s);
     if (!job->m_error && !items.isArray() && !items.isUndefined() && !items.isNull())
-        job->m_error = badResponse(reply, tr("The workspace list is not a list."));
+        job->m_error = badAcsResponse(reply, tr("The workspace list is not a list."));
     if (job->m_error)
         return job->finish();
     for (const QJsonValue item : items.toArray()) {
         ModelStudioWorkspace workspace;
         if (!readWorkspace(item, workspace)) {
-            job->m_error = badResponse(reply, tr("A listed workspace has no id."));
+            job->m_error = badAcsResponse(reply, tr("A listed workspace has no id."));
             return job->finish();
         }
         job->m_workspaces.append(workspace);
@@ -389,7 +375,7 @@ void ModelStudioService::readWorkspacesPage(WorkspaceListJob *job, const HttpJob
     if (nextToken.isEmpty())
         return job->finish();
     if (page >= kMaxPages) {
-        job->m_error = badResponse(reply, tr("The workspace list does not end."));
+        job->m_error = badAcsResponse(reply, tr("The workspace list does not end."));
         return job->finish();
     }
     requestWorkspacesPage(job, nextToken, page + 1);
