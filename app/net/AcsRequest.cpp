@@ -1,7 +1,11 @@
 #include "net/AcsRequest.h"
 
+#include "vault/SecretBytes.h"
+
 #include <QJsonDocument>
 #include <QUuid>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -39,8 +43,17 @@ static HttpRequestSpec signedSpec(const Profile &profile, const QByteArray &secr
     spec.url.setQuery(QString::fromLatin1(encodeQuery(query)), QUrl::StrictMode);
     spec.idempotent = idempotent;
     spec.timeoutMs = profile.timeoutMs;
+    spec.caCertificatePath = profile.caCertificatePath;
     spec.headers.append(qMakePair(QByteArray("accept"), QByteArray("application/json")));
-    const protocol::AcsCredentials credentials {profile.accessKeyId.toLatin1(), secret, {}};
+    // The signing key lives in a buffer of its own, zeroed when the request's last copy goes
+    // (the service wipes its own copy when it goes).
+    const std::shared_ptr<protocol::AcsCredentials> credentials(
+        new protocol::AcsCredentials {
+            profile.accessKeyId.toLatin1(), detachedSecretCopy(secret), {}},
+        [](protocol::AcsCredentials *doomed) {
+            wipeSecret(doomed->accessKeySecret);
+            delete doomed;
+        });
     const QByteArray host = hostHeader(profile.endpoint);
     const QByteArray encodedPath = spec.url.path(QUrl::FullyEncoded).toLatin1();
     spec.sign = [=] {
@@ -53,7 +66,7 @@ static HttpRequestSpec signedSpec(const Profile &profile, const QByteArray &secr
         input.version = version.toLatin1();
         input.date = QDateTime::currentDateTimeUtc();
         input.nonce = QUuid::createUuid().toString(QUuid::Id128).toLatin1();
-        return protocol::acs3SignRequest(credentials, input);
+        return protocol::acs3SignRequest(*credentials, input);
     };
     return spec;
 }
@@ -110,6 +123,8 @@ KeyError acsAnswer(const HttpJob &job, QJsonObject &json)
         error.attemptsLeft = json.value(u"AttemptsLeft"_s).toInt();
     if (json.contains(u"LockedUntil"_s))
         error.until = QDateTime::fromString(json.value(u"LockedUntil"_s).toString(), Qt::ISODate);
+    if (error.kind == KeyError::Kind::Throttled && job.retryAfterMs() >= 0)
+        error.until = QDateTime::currentDateTimeUtc().addMSecs(job.retryAfterMs());
     return error;
 }
 

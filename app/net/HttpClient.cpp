@@ -2,8 +2,10 @@
 
 #include "Logging.h"
 #include "net/Redaction.h"
+#include "vault/SecretBytes.h"
 
 #include <QAuthenticator>
+#include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -12,24 +14,102 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace keydesk {
 
+// The body of a call that must not be carried out twice. When a connection drops before the
+// first byte of the answer, Qt sends the request again by itself, whatever its method
+// (QHttpNetworkConnectionChannel's reconnect attempts): a create could be carried out twice,
+// and the second key's secret, shown once, never seen. Qt can only send again what it can
+// rewind, so this body rewinds only to answer an authentication challenge (HTTP Digest sends
+// each call twice), while every copy sent so far was one the server refused with it; any
+// other resend fails with QNetworkReply::ContentReSendError, reported as a network error.
+// (Qt 6.4 emits requestSent() only for a body with bytes: an empty body is never rewound
+// without a challenge, but may be once after it.)
+class OnceBody final : public QIODevice
+{
+public:
+    OnceBody(QByteArray body, const HttpJob *job)
+        : m_body(std::move(body))
+        , m_job(job)
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+
+    void copySent() { ++m_copiesSent; } // QNetworkReply::requestSent
+
+    bool isSequential() const override { return true; }
+    qint64 size() const override { return m_body.size(); }
+    qint64 bytesAvailable() const override { return m_body.size() - m_read; }
+    bool atEnd() const override { return m_read >= m_body.size(); }
+
+    bool reset() override
+    {
+        if (m_job->m_authAnswers == 0 || m_copiesSent > m_job->m_authAnswers)
+            return false;
+        m_read = 0;
+        return true;
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = qMin(maxSize, m_body.size() - m_read);
+        std::copy_n(m_body.constData() + m_read, count, data);
+        m_read += count;
+        return count;
+    }
+    qint64 writeData(const char * /*data*/, qint64 /*size*/) override { return -1; }
+
+private:
+    const QByteArray m_body;
+    const HttpJob *m_job;
+    qint64 m_read = 0;
+    int m_copiesSent = 0;
+};
+
 HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
+    , m_network(makeNetwork(this))
+{ }
+
+// Credentials are answered per job and attempt, once: a second challenge means they were
+// refused, and the 401 comes back as the answer.
+void HttpJob::answerChallenge(QAuthenticator *authenticator)
 {
-    // Credentials are answered per job, never cached by QNetworkAccessManager across jobs.
-    connect(m_network, &QNetworkAccessManager::authenticationRequired, this,
+    if (m_spec.user.isEmpty() || m_authAnswers > 0)
+        return;
+    ++m_authAnswers;
+    authenticator->setUser(m_spec.user);
+    authenticator->setPassword(m_spec.password);
+}
+
+QNetworkAccessManager *HttpClient::makeNetwork(QObject *parent)
+{
+    auto *network = new QNetworkAccessManager(parent);
+    connect(network, &QNetworkAccessManager::authenticationRequired, network,
             [](QNetworkReply *reply, QAuthenticator *authenticator) {
-                auto *job = qobject_cast<HttpJob *>(reply->parent());
-                if (!job || job->m_spec.user.isEmpty() || job->m_authAnswers > 0)
-                    return; // leave it empty: the 401 comes back as the answer
-                ++job->m_authAnswers;
-                authenticator->setUser(job->m_spec.user);
-                authenticator->setPassword(job->m_spec.password);
+                if (auto *job = qobject_cast<HttpJob *>(reply->parent()))
+                    job->answerChallenge(authenticator);
             });
+    return network;
+}
+
+QNetworkAccessManager *HttpClient::networkTrusting(const QList<QSslCertificate> &certificates)
+{
+    if (certificates.isEmpty())
+        return m_network;
+    QByteArrayList digests;
+    for (const QSslCertificate &certificate : certificates)
+        digests.append(certificate.digest(QCryptographicHash::Sha256));
+    std::sort(digests.begin(), digests.end());
+    QNetworkAccessManager *&network = m_networksByTrust[digests.join()];
+    if (!network)
+        network = makeNetwork(this);
+    return network;
 }
 
 HttpClient::~HttpClient() = default;
@@ -50,6 +130,7 @@ HttpJob::HttpJob(HttpClient *client, HttpRequestSpec spec)
 {
     m_timeout->setSingleShot(true);
     m_backoff->setSingleShot(true);
+    m_backoff->setTimerType(Qt::PreciseTimer); // never sooner than Retry-After says
     connect(m_timeout, &QTimer::timeout, this, [this] {
         m_timedOut = true;
         if (m_reply)
@@ -66,6 +147,8 @@ HttpJob::~HttpJob()
     }
     if (m_ownNetwork)
         m_ownNetwork->deleteLater(); // after the replies, which are this job's children
+    // Zeroes the buffer QAuthenticator and that network's credential cache share with it.
+    wipeSecret(m_spec.password);
 }
 
 QByteArray HttpJob::header(const QByteArray &name) const
@@ -86,12 +169,26 @@ void HttpJob::startAttempt()
     m_authAnswers = 0;
     m_sslErrors.clear();
 
+    QList<QSslCertificate> trusted = m_client->m_extraCa;
+    if (!m_spec.caCertificatePath.isEmpty()) {
+        const QList<QSslCertificate> own = QSslCertificate::fromPath(m_spec.caCertificatePath);
+        if (own.size() != 1) {
+            m_error = KeyError::make(
+                KeyError::Kind::Tls,
+                tr("The profile's CA certificate %1 cannot be read: it must be one certificate "
+                   "in PEM format.")
+                    .arg(m_spec.caCertificatePath));
+            QMetaObject::invokeMethod(this, &HttpJob::finish, Qt::QueuedConnection);
+            return;
+        }
+        trusted += own;
+    }
     QNetworkRequest request(m_spec.url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    if (!m_client->m_extraCa.isEmpty()) {
+    if (!trusted.isEmpty()) {
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.addCaCertificates(m_client->m_extraCa);
+        config.addCaCertificates(trusted);
         request.setSslConfiguration(config);
     }
     protocol::HttpHeaders headers = m_spec.headers;
@@ -106,21 +203,32 @@ void HttpJob::startAttempt()
     // its challenge with credentials cached or kept on a connection by an earlier job (another
     // profile's AccessKey, or the right secret when this job has a wrong one). Its challenges
     // still reach the client's handler above.
-    QNetworkAccessManager *network = m_client->m_network;
+    QNetworkAccessManager *network = m_client->networkTrusting(trusted);
     if (!m_spec.user.isEmpty()) {
-        if (!m_ownNetwork) {
-            m_ownNetwork = new QNetworkAccessManager;
-            connect(m_ownNetwork, &QNetworkAccessManager::authenticationRequired,
-                    m_client->m_network, &QNetworkAccessManager::authenticationRequired);
-        }
+        if (!m_ownNetwork)
+            m_ownNetwork = HttpClient::makeNetwork(nullptr);
         network = m_ownNetwork;
     }
-    m_reply = network->sendCustomRequest(request, m_spec.method, m_spec.body);
+    if (m_spec.idempotent) {
+        m_reply = network->sendCustomRequest(request, m_spec.method, m_spec.body);
+    } else {
+        auto *body = new OnceBody(m_spec.body, this);
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_spec.body.size());
+        m_reply = network->sendCustomRequest(request, m_spec.method, body);
+        body->setParent(m_reply); // read until the reply is done
+        connect(m_reply, &QNetworkReply::requestSent, body, &OnceBody::copySent);
+    }
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(m_reply, &QNetworkReply::finished, this, &HttpJob::attemptFinished);
     m_timeout->start(m_spec.timeoutMs);
+}
+
+QString HttpJob::maybeCarriedOut()
+{
+    return tr("The change may have been made: refresh before trying again.");
 }
 
 static QString describeTlsErrors(const QList<QSslError> &errors)
@@ -153,7 +261,7 @@ void HttpJob::attemptFinished()
     reply->deleteLater();
 
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_body = reply->readAll();
+    m_body = reply->isOpen() ? reply->readAll() : QByteArray();
     m_headers = reply->rawHeaderPairs();
     m_error = {};
     const QNetworkReply::NetworkError networkError = reply->error();
@@ -165,6 +273,8 @@ void HttpJob::attemptFinished()
         m_status = 0;
         m_error = KeyError::make(KeyError::Kind::Timeout,
                                  tr("No answer within %1 s.").arg(m_spec.timeoutMs / 1000.0));
+        if (!m_spec.idempotent)
+            m_error.message += u' ' + maybeCarriedOut();
     } else if (!m_sslErrors.isEmpty()) {
         m_status = 0;
         m_error
@@ -174,6 +284,10 @@ void HttpJob::attemptFinished()
         m_status = 0;
         m_error = KeyError::make(KeyError::Kind::Network,
                                  truncated ? tr("The answer was cut off.") : reply->errorString());
+        if (!m_spec.idempotent)
+            m_error.message = (truncated ? tr("The answer was cut off.")
+                                         : tr("The connection was lost before the answer."))
+                + u' ' + maybeCarriedOut();
     } else if (networkError != QNetworkReply::NoError && m_status == 0) {
         m_error = KeyError::make(KeyError::Kind::Network, reply->errorString());
     }
@@ -201,17 +315,17 @@ bool isThrottledAnswer(int status, const QByteArray &body)
     return code.startsWith(u"Throttling"_s);
 }
 
-int HttpJob::serverDelayMs() const
+qint64 HttpJob::retryAfterMs() const
 {
     // Alibaba Cloud gives milliseconds in x-acs-retry-after; HTTP's Retry-After is seconds.
+    constexpr qint64 dayMs = qint64(24) * 3600 * 1000;
     bool ok = false;
     const qint64 acs = header("x-acs-retry-after").toLongLong(&ok);
     if (ok && acs >= 0)
-        return static_cast<int>(qMin<qint64>(acs, m_client->m_policy.maxServerDelayMs + 1));
+        return qMin(acs, dayMs);
     const qint64 seconds = header("Retry-After").toLongLong(&ok);
     if (ok && seconds >= 0)
-        return static_cast<int>(
-            qMin<qint64>(seconds * 1000, m_client->m_policy.maxServerDelayMs + 1));
+        return qMin(seconds, dayMs / 1000) * 1000;
     return -1;
 }
 
@@ -226,14 +340,14 @@ bool HttpJob::shouldRetry(int &delayMs) const
         || (m_status >= 500 && m_status != 501 && m_status != 505);
     if (!throttled && !(transient && m_spec.idempotent))
         return false;
-    const int fromServer = throttled ? serverDelayMs() : -1;
+    const qint64 fromServer = throttled ? retryAfterMs() : -1;
     if (fromServer > policy.maxServerDelayMs)
         return false; // not worth waiting for: the caller shows when to try again
     // Exponential backoff with full jitter between half and the whole step.
     const int step = qMin(policy.maxDelayMs, policy.baseDelayMs << qMin(m_attempts - 1, 16));
     const int backoff
         = step / 2 + static_cast<int>(QRandomGenerator::global()->bounded(step / 2 + 1));
-    delayMs = qMax(fromServer, backoff);
+    delayMs = qMax(static_cast<int>(fromServer), backoff);
     return true;
 }
 

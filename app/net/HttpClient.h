@@ -4,6 +4,7 @@
 #include "protocol/Acs3Signature.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -13,6 +14,7 @@
 
 #include <functional>
 
+class QAuthenticator;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
@@ -26,7 +28,9 @@ struct HttpRequestSpec
     protocol::HttpHeaders headers;
     QByteArray body;
     // Only idempotent calls are retried after a network error, a timeout or a 5xx; any call is
-    // retried when the server says it throttled it (it was not carried out).
+    // retried when the server says it throttled it (it was not carried out). A call that is not
+    // idempotent is sent exactly once per attempt: Qt's own silent resend after a dropped
+    // connection is refused for it (OnceBody in HttpClient.cpp).
     bool idempotent = false;
     int timeoutMs = 15000;
     // Runs before every attempt and returns the headers that sign it, so each attempt has a
@@ -35,6 +39,9 @@ struct HttpRequestSpec
     // HTTP Digest (or Basic) credentials, answered through QAuthenticator when challenged.
     QString user;
     QString password;
+    // One more trusted CA certificate (PEM), the profile's; the call fails with a TLS error
+    // when it cannot be read.
+    QString caCertificatePath;
 };
 
 struct RetryPolicy
@@ -46,6 +53,7 @@ struct RetryPolicy
 };
 
 class HttpJob;
+class OnceBody;
 
 // All HTTP of the console: one QNetworkAccessManager per client, one client per thread.
 // Verifies TLS (with optional extra CA certificates), times out every attempt, retries with
@@ -60,6 +68,7 @@ public:
 
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     RetryPolicy retryPolicy() const { return m_policy; }
+    // CA certificates trusted for every call, besides the system's and each call's own.
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates)
     {
         m_extraCa = certificates;
@@ -72,7 +81,15 @@ public:
 
 private:
     friend class HttpJob;
+    // The network for calls that trust these CAs besides the system's. Qt keeps connections
+    // per host and port only, and a connection keeps the TLS settings of the call that opened
+    // it: a network for each set of trusted CAs stops a call from using a connection verified
+    // with a CA its profile does not trust (or failing on one verified without its own).
+    QNetworkAccessManager *networkTrusting(const QList<QSslCertificate> &certificates);
+    static QNetworkAccessManager *makeNetwork(QObject *parent);
+
     QNetworkAccessManager *m_network;
+    QHash<QByteArray, QNetworkAccessManager *> m_networksByTrust;
     RetryPolicy m_policy;
     QList<QSslCertificate> m_extraCa;
 };
@@ -92,6 +109,9 @@ public:
     const KeyError &transportError() const { return m_error; }
     int attempts() const { return m_attempts; }
     const HttpRequestSpec &request() const { return m_spec; }
+    // How long the server asked the caller to wait (x-acs-retry-after in ms, else Retry-After in
+    // seconds), or -1 when it did not say.
+    qint64 retryAfterMs() const;
 
     void cancel();
 
@@ -100,13 +120,15 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
+    friend class OnceBody;
     HttpJob(HttpClient *client, HttpRequestSpec spec);
 
     void startAttempt();
     void attemptFinished();
     bool shouldRetry(int &delayMs) const;
-    int serverDelayMs() const;
     void finish();
+    void answerChallenge(QAuthenticator *authenticator);
+    static QString maybeCarriedOut();
 
     HttpClient *m_client;
     HttpRequestSpec m_spec;

@@ -102,17 +102,6 @@ ServiceCapabilities DashVectorService::capabilities() const
     return capabilities;
 }
 
-void DashVectorService::send(KeyJob *job, HttpRequestSpec spec, Reader reader)
-{
-    HttpJob *reply = client()->send(std::move(spec));
-    job->track(reply);
-    QPointer<KeyJob> guard(job);
-    connect(reply, &HttpJob::finished, this, [guard, reader = std::move(reader)](HttpJob *done) {
-        if (guard)
-            reader(*done);
-    });
-}
-
 HttpRequestSpec DashVectorService::rpcRequest(const QString &action,
                                               const protocol::QueryItems &params,
                                               bool idempotent) const
@@ -123,8 +112,8 @@ HttpRequestSpec DashVectorService::rpcRequest(const QString &action,
 KeyJob *DashVectorService::listKeys()
 {
     auto *job = new KeyJob(this);
-    send(job, rpcRequest(u"ListApiKeys"_s, {}, true),
-         [job](const HttpJob &reply) { readList(job, reply); });
+    sendFor(job, rpcRequest(u"ListApiKeys"_s, {}, true),
+            [job](const HttpJob &reply) { readList(job, reply); });
     return job;
 }
 
@@ -171,8 +160,8 @@ KeyJob *DashVectorService::createKey(const CreateKeyRequest &request)
     if (!request.name.isEmpty())
         params.append(qMakePair(u"Description"_s, request.name));
     // Never retried: a repeated create would make a second key and spend a daily creation.
-    send(job, rpcRequest(u"CreateApiKey"_s, params, false),
-         [job](const HttpJob &reply) { readOneKey(job, reply); });
+    sendFor(job, rpcRequest(u"CreateApiKey"_s, params, false),
+            [job](const HttpJob &reply) { readOneKey(job, reply); });
     return job;
 }
 
@@ -181,16 +170,7 @@ void DashVectorService::readOneKey(KeyJob *job, const HttpJob &reply)
     QJsonObject json;
     if (const KeyError error = rpcAnswer(reply, json))
         return job->fail(error);
-    ApiKey key;
-    QString value;
-    if (!readKey(json.value(u"ApiKey"_s), key, &value))
-        return job->fail(badAcsResponse(reply, tr("The answer has no key.")));
-    if (value.isEmpty() || value.contains(u'*'))
-        return job->fail(badAcsResponse(reply, tr("The answer does not hold the key's value.")));
-    job->setKey(key);
-    job->setSecret(value.toUtf8());
-    value.fill(u'\0');
-    job->finish();
+    finishWithValue(job, reply, json.value(u"ApiKey"_s), &readKey);
 }
 
 KeyJob *DashVectorService::revealKey(const QString &keyId, const QString &verificationCode)
@@ -219,11 +199,11 @@ KeyJob *DashVectorService::verifiedCall(const QString &action, const QString &ke
     }
     // Not retried even for DescribeApiKey: each code is good once, so a repeat would only
     // come back as VerificationCodeUsed.
-    send(job,
-         rpcRequest(action,
-                    {qMakePair(u"ApiKeyId"_s, keyId), qMakePair(u"VerificationCode"_s, digits)},
-                    false),
-         [job, reader](const HttpJob &reply) { reader(job, reply); });
+    sendFor(job,
+            rpcRequest(action,
+                       {qMakePair(u"ApiKeyId"_s, keyId), qMakePair(u"VerificationCode"_s, digits)},
+                       false),
+            [job, reader](const HttpJob &reply) { reader(job, reply); });
     return job;
 }
 
@@ -249,7 +229,7 @@ KeyJob *DashVectorService::testKey(const QByteArray &value)
     spec.timeoutMs = profile().timeoutMs;
     spec.headers.append(qMakePair("accept"_ba, "application/json"_ba));
     spec.headers.append(qMakePair("dashvector-auth-token"_ba, value));
-    send(job, std::move(spec), [job](const HttpJob &reply) { readCollections(job, reply); });
+    sendFor(job, std::move(spec), [job](const HttpJob &reply) { readCollections(job, reply); });
     return job;
 }
 

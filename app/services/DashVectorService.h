@@ -3,8 +3,6 @@
 #include "protocol/PercentEncoding.h"
 #include "services/KeyService.h"
 
-#include <functional>
-
 namespace keydesk {
 
 struct HttpRequestSpec;
@@ -30,8 +28,6 @@ public:
     KeyJob *testKey(const QByteArray &value) override;
 
 private:
-    using Reader = std::function<void(const HttpJob &)>;
-    void send(KeyJob *job, HttpRequestSpec spec, Reader reader);
     HttpRequestSpec rpcRequest(const QString &action, const protocol::QueryItems &params,
                                bool idempotent) const;
     KeyJob *verifiedCall(const QString &action, const QString &keyId, const QString &code,

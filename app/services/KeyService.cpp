@@ -1,6 +1,9 @@
 #include "services/KeyService.h"
 
+#include "net/AcsRequest.h"
 #include "net/HttpClient.h"
+
+#include <QJsonValue>
 
 namespace keydesk {
 
@@ -69,6 +72,43 @@ KeyJob *KeyService::unsupported(const QString &what)
         KeyError::make(KeyError::Kind::NotPermitted,
                        tr("%1 does not support %2.").arg(serviceDisplayName(kind()), what)));
     return job;
+}
+
+void KeyService::sendFor(KeyJob *job, HttpRequestSpec spec, ReplyReader reader)
+{
+    job->track(sendGuarded(job, std::move(spec), std::move(reader)));
+}
+
+HttpJob *KeyService::send(HttpRequestSpec spec) const
+{
+    spec.caCertificatePath = profile().caCertificatePath;
+    return m_client->send(std::move(spec));
+}
+
+HttpJob *KeyService::sendGuarded(QObject *job, HttpRequestSpec spec, ReplyReader reader)
+{
+    HttpJob *reply = send(std::move(spec));
+    QPointer<QObject> guard(job);
+    connect(reply, &HttpJob::finished, this, [guard, reader = std::move(reader)](HttpJob *done) {
+        if (guard)
+            reader(*done);
+    });
+    return reply;
+}
+
+void KeyService::finishWithValue(KeyJob *job, const HttpJob &reply, const QJsonValue &item,
+                                 KeyItemReader readItem)
+{
+    ApiKey key;
+    QString value;
+    if (!readItem(item, key, &value))
+        return job->fail(badAcsResponse(reply, tr("The answer has no key.")));
+    if (value.isEmpty() || value.contains(u'*'))
+        return job->fail(badAcsResponse(reply, tr("The answer does not hold the key's value.")));
+    job->setKey(key);
+    job->setSecret(value.toUtf8());
+    value.fill(u'\0');
+    job->finish();
 }
 
 KeyJob *KeyService::revealKey(const QString &, const QString &)

@@ -11,10 +11,15 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
+class QJsonValue;
+
 namespace keydesk {
 
 class HttpClient;
 class HttpJob;
+struct HttpRequestSpec;
 
 // What a service can do, so the UI asks instead of testing which service it is.
 struct ServiceCapabilities
@@ -109,6 +114,22 @@ public:
 protected:
     KeyJob *unsupported(const QString &what);
     HttpClient *client() const { return m_client; }
+    // Sends a call of this profile: with the profile's own trusted CA certificate.
+    HttpJob *send(HttpRequestSpec spec) const;
+
+    using ReplyReader = std::function<void(const HttpJob &reply)>;
+    // Sends spec for job, which tracks it (job->cancel() cancels it); reader gets the answer
+    // unless job has gone by then.
+    void sendFor(KeyJob *job, HttpRequestSpec spec, ReplyReader reader);
+    // The same for an adapter's other kind of job, which tracks the request returned.
+    HttpJob *sendGuarded(QObject *job, HttpRequestSpec spec, ReplyReader reader);
+
+    // The adapter's reader of one key object of its API: false when the item has no key.
+    using KeyItemReader = bool (*)(const QJsonValue &item, ApiKey &key, QString *fullValue);
+    // Finishes job with the key in item, an ACS answer's key object, and its full value
+    // (create, reveal); an item without a key or without the whole value is a bad answer.
+    static void finishWithValue(KeyJob *job, const HttpJob &reply, const QJsonValue &item,
+                                KeyItemReader readItem);
 
 private:
     Profile m_profile;

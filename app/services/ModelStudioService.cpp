@@ -119,18 +119,6 @@ ServiceCapabilities ModelStudioService::capabilities() const
     return capabilities;
 }
 
-template<typename Job>
-void ModelStudioService::send(Job *job, HttpRequestSpec spec, Reader reader)
-{
-    HttpJob *reply = client()->send(std::move(spec));
-    job->track(reply);
-    QPointer<Job> guard(job);
-    connect(reply, &HttpJob::finished, this, [guard, reader = std::move(reader)](HttpJob *done) {
-        if (guard)
-            reader(*done);
-    });
-}
-
 HttpRequestSpec ModelStudioService::maasRequest(const QString &action, const QByteArray &method,
                                                 const QString &path,
                                                 const protocol::QueryItems &query,
@@ -166,8 +154,8 @@ void ModelStudioService::requestKeysPage(KeyJob *job, const QString &nextToken, 
         query.append(qMakePair(u"nextToken"_s, nextToken));
     if (!profile().workspaceId.isEmpty())
         query.append(qMakePair(u"workspaceId"_s, profile().workspaceId));
-    send(job, maasRequest(u"ListApiKeys"_s, "GET", u"/maas/apikeys"_s, query, true),
-         [this, job, page](const HttpJob &reply) { readKeysPage(job, reply, page); });
+    sendFor(job, maasRequest(u"ListApiKeys"_s, "GET", u"/maas/apikeys"_s, query, true),
+            [this, job, page](const HttpJob &reply) { readKeysPage(job, reply, page); });
 }
 
 void ModelStudioService::readKeysPage(KeyJob *job, const HttpJob &reply, int page)
@@ -217,8 +205,8 @@ KeyJob *ModelStudioService::createKey(const CreateKeyRequest &request)
     if (!workspaceId.isEmpty()) // without one the key goes to the default workspace
         query.append(qMakePair(u"workspaceId"_s, workspaceId));
     // Never retried: a repeated create would make a second key.
-    send(job, maasRequest(u"CreateApiKey"_s, "POST", u"/maas/apikeys"_s, query, false),
-         [this, job](const HttpJob &reply) { readOneKey(job, reply); });
+    sendFor(job, maasRequest(u"CreateApiKey"_s, "POST", u"/maas/apikeys"_s, query, false),
+            [job](const HttpJob &reply) { readOneKey(job, reply); });
     return job;
 }
 
@@ -227,16 +215,7 @@ void ModelStudioService::readOneKey(KeyJob *job, const HttpJob &reply)
     QJsonObject json;
     if (const KeyError error = maasAnswer(reply, json))
         return job->fail(error);
-    ApiKey key;
-    QString value;
-    if (!readKey(json.value(u"apiKey"_s), key, &value))
-        return job->fail(badAcsResponse(reply, tr("The answer has no key.")));
-    if (value.isEmpty() || value.contains(u'*'))
-        return job->fail(badAcsResponse(reply, tr("The answer does not hold the key's value.")));
-    job->setKey(key);
-    job->setSecret(value.toUtf8());
-    value.fill(u'\0');
-    job->finish();
+    finishWithValue(job, reply, json.value(u"apiKey"_s), &readKey);
 }
 
 KeyJob *ModelStudioService::revealKey(const QString &keyId, const QString &)
@@ -246,8 +225,8 @@ KeyJob *ModelStudioService::revealKey(const QString &keyId, const QString &)
         job->finishLater(invalidKeyId());
         return job;
     }
-    send(job, maasRequest(u"GetApiKey"_s, "GET", u"/maas/apikeys/"_s + keyId, {}, true),
-         [this, job](const HttpJob &reply) { readOneKey(job, reply); });
+    sendFor(job, maasRequest(u"GetApiKey"_s, "GET", u"/maas/apikeys/"_s + keyId, {}, true),
+            [job](const HttpJob &reply) { readOneKey(job, reply); });
     return job;
 }
 
@@ -258,8 +237,8 @@ KeyJob *ModelStudioService::deleteKey(const QString &keyId, const QString &)
         job->finishLater(invalidKeyId());
         return job;
     }
-    send(job, maasRequest(u"DeleteApiKey"_s, "DELETE", u"/maas/apikeys/"_s + keyId, {}, false),
-         [job](const HttpJob &reply) { readEnvelopeOnly(job, reply); });
+    sendFor(job, maasRequest(u"DeleteApiKey"_s, "DELETE", u"/maas/apikeys/"_s + keyId, {}, false),
+            [job](const HttpJob &reply) { readEnvelopeOnly(job, reply); });
     return job;
 }
 
@@ -287,7 +266,7 @@ KeyJob *ModelStudioService::testKey(const QByteArray &value)
     // The cheapest call that proves a key works: the model list (protocols.md §5).
     HttpRequestSpec spec = dataPlaneRequest("GET", u"/api/v1/models"_s, value);
     spec.idempotent = true;
-    send(job, std::move(spec), [job](const HttpJob &reply) { readDataPlane(job, reply); });
+    sendFor(job, std::move(spec), [job](const HttpJob &reply) { readDataPlane(job, reply); });
     return job;
 }
 
@@ -314,7 +293,7 @@ KeyJob *ModelStudioService::createTemporaryKey(const QByteArray &parentValue, in
     }
     HttpRequestSpec spec = dataPlaneRequest("POST", u"/api/v1/tokens"_s, parentValue);
     spec.url.setQuery(u"expire_in_seconds="_s + QString::number(seconds));
-    send(job, std::move(spec), [job](const HttpJob &reply) { readTemporaryKey(job, reply); });
+    sendFor(job, std::move(spec), [job](const HttpJob &reply) { readTemporaryKey(job, reply); });
     return job;
 }
 
@@ -350,8 +329,9 @@ void ModelStudioService::requestWorkspacesPage(WorkspaceListJob *job, const QStr
     protocol::QueryItems query {qMakePair(u"maxResults"_s, QString::number(kPageSize))};
     if (!nextToken.isEmpty())
         query.append(qMakePair(u"nextToken"_s, nextToken));
-    send(job, maasRequest(u"ListWorkspaces"_s, "GET", u"/maas/workspaces"_s, query, true),
-         [this, job, page](const HttpJob &reply) { readWorkspacesPage(job, reply, page); });
+    job->track(sendGuarded(
+        job, maasRequest(u"ListWorkspaces"_s, "GET", u"/maas/workspaces"_s, query, true),
+        [this, job, page](const HttpJob &reply) { readWorkspacesPage(job, reply, page); }));
 }
 
 void ModelStudioService::readWorkspacesPage(WorkspaceListJob *job, const HttpJob &reply, int page)

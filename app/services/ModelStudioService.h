@@ -4,8 +4,6 @@
 #include "services/KeyService.h"
 #include "services/ModelStudioWorkspaces.h"
 
-#include <functional>
-
 namespace keydesk {
 
 struct HttpRequestSpec;
@@ -38,9 +36,6 @@ public:
     KeyJob *createTemporaryKey(const QByteArray &parentValue, int seconds);
 
 private:
-    using Reader = std::function<void(const HttpJob &)>;
-    template<typename Job>
-    void send(Job *job, HttpRequestSpec spec, Reader reader);
     HttpRequestSpec maasRequest(const QString &action, const QByteArray &method,
                                 const QString &path, const protocol::QueryItems &query,
                                 bool idempotent) const;
@@ -49,7 +44,7 @@ private:
 
     void requestKeysPage(KeyJob *job, const QString &nextToken, int page);
     void readKeysPage(KeyJob *job, const HttpJob &reply, int page);
-    void readOneKey(KeyJob *job, const HttpJob &reply);
+    static void readOneKey(KeyJob *job, const HttpJob &reply);
     void requestWorkspacesPage(WorkspaceListJob *job, const QString &nextToken, int page);
     void readWorkspacesPage(WorkspaceListJob *job, const HttpJob &reply, int page);
     static void readTemporaryKey(KeyJob *job, const HttpJob &reply);

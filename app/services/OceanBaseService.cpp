@@ -175,7 +175,7 @@ HttpRequestSpec OceanBaseService::apiRequest(const QByteArray &method, const QBy
 
 void OceanBaseService::send(KeyJob *job, HttpRequestSpec spec, Reader reader)
 {
-    HttpJob *reply = client()->send(std::move(spec));
+    HttpJob *reply = KeyService::send(std::move(spec));
     job->track(reply);
     connect(reply, &HttpJob::finished, job,
             [job, reader = std::move(reader)](HttpJob *done) { answered(job, *done, reader); });
@@ -212,7 +212,7 @@ void OceanBaseService::requestPage(KeyJob *job, int pageNumber)
 {
     const QByteArray query = "pageNumber=" + QByteArray::number(pageNumber)
         + "&pageSize=" + QByteArray::number(m_pageSize);
-    HttpJob *reply = client()->send(apiRequest("GET", query, {}, true));
+    HttpJob *reply = KeyService::send(apiRequest("GET", query, {}, true));
     job->track(reply);
     connect(reply, &HttpJob::finished, job,
             [this, job, pageNumber](HttpJob *done) { pageAnswered(job, *done, pageNumber); });
@@ -332,7 +332,7 @@ KeyJob *OceanBaseService::testKey(const QByteArray &value)
     spec.timeoutMs = profile().timeoutMs;
     spec.headers = {qMakePair("accept"_ba, "application/json"_ba),
                     qMakePair("authorization"_ba, "Bearer "_ba + value)};
-    HttpJob *reply = client()->send(std::move(spec));
+    HttpJob *reply = KeyService::send(std::move(spec));
     job->track(reply);
     connect(reply, &HttpJob::finished, job, [job](HttpJob *done) { probeAnswered(job, *done); });
     return job;

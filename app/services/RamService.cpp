@@ -265,7 +265,7 @@ KeyJob *RamService::send(const QString &action, const protocol::QueryItems &para
 KeyJob *RamService::send(HttpRequestSpec spec, SuccessHandler onSuccess)
 {
     auto *job = new KeyJob(this);
-    HttpJob *request = client()->send(std::move(spec));
+    HttpJob *request = KeyService::send(std::move(spec));
     job->track(request);
     connect(request, &HttpJob::finished, job,
             [this, job, onSuccess = std::move(onSuccess)](HttpJob *answer) {

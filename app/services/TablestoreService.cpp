@@ -94,8 +94,8 @@ KeyJob *TablestoreService::manage(const QString &action, const protocol::QueryIt
                                   bool idempotent, Reader reader)
 {
     auto *job = new KeyJob(this);
-    HttpJob *reply
-        = client()->send(acsRpcRequest(profile(), m_secret, kVersion, action, params, idempotent));
+    HttpJob *reply = KeyService::send(
+        acsRpcRequest(profile(), m_secret, kVersion, action, params, idempotent));
     job->track(reply);
     connect(reply, &HttpJob::finished, job,
             [this, job, reader](HttpJob *done) { manageAnswered(job, *done, reader); });
@@ -240,7 +240,7 @@ KeyJob *TablestoreService::testKey(const QByteArray &value)
     spec.headers = {qMakePair("x-ots-apikey"_ba, value),
                     qMakePair("x-ots-instancename"_ba, profile().instanceName.toUtf8()),
                     qMakePair("content-type"_ba, "application/json"_ba)};
-    HttpJob *reply = client()->send(std::move(spec));
+    HttpJob *reply = KeyService::send(std::move(spec));
     job->track(reply);
     connect(reply, &HttpJob::finished, job, [job](HttpJob *done) { probeAnswered(job, *done); });
     return job;

@@ -15,3 +15,10 @@ void wipeSecret(QByteArray &bytes)
         sodium_memzero(bytes.data_ptr().data(), static_cast<size_t>(bytes.size()));
     bytes.clear();
 }
+
+void wipeSecret(QString &text)
+{
+    if (text.data_ptr().isMutable() && !text.isEmpty())
+        sodium_memzero(text.data_ptr().data(), static_cast<size_t>(text.size()) * sizeof(char16_t));
+    text.clear();
+}

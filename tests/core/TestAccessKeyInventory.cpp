@@ -1,4 +1,5 @@
 #include "SandboxFixture.h"
+#include "SandboxProfiles.h"
 #include "net/HttpClient.h"
 #include "services/AccessKeyInventory.h"
 #include "services/RamService.h"
@@ -69,13 +70,9 @@ private:
 
     std::unique_ptr<AccessKeyInventory> inventory(const protocol::AcsCredentials &credentials)
     {
-        Profile profile;
-        profile.id = u"test"_s;
-        profile.service = ServiceKind::Ram;
-        profile.endpoint = m_sandbox.http();
-        profile.accessKeyId = QString::fromLatin1(credentials.accessKeyId);
-        profile.timeoutMs = 5000;
-        RamService service(profile, credentials.accessKeySecret, &m_client);
+        RamService service(sandboxProfile(ServiceKind::Ram, m_sandbox.http(),
+                                          QString::fromLatin1(credentials.accessKeyId)),
+                           credentials.accessKeySecret, &m_client);
         std::unique_ptr<AccessKeyInventory> made(service.inventory());
         made->setAutoDelete(false);
         made->setNow(QDateTime::fromSecsSinceEpoch(m_sandbox.serverNowSeconds(), Qt::UTC));

@@ -1,12 +1,11 @@
+#include "KeyJobWait.h"
 #include "SandboxFixture.h"
+#include "SandboxProfiles.h"
 #include "net/HttpClient.h"
 #include "services/DashVectorService.h"
 
-#include <QDir>
-#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -16,49 +15,6 @@ using namespace keydesk;
 namespace protocol = keydesk::protocol;
 
 Q_DECLARE_METATYPE(keydesk::KeyError::Kind)
-
-namespace {
-
-// What a finished job held, copied out before the job deletes itself.
-struct JobResult
-{
-    bool finished = false;
-    KeyError error;
-    KeyList list;
-    ApiKey key;
-    QByteArray secret;
-};
-
-JobResult await(KeyJob *job)
-{
-    JobResult result;
-    const QMetaObject::Connection connection
-        = QObject::connect(job, &KeyJob::finished, [&result](KeyJob *done) {
-              result.finished = true;
-              result.error = done->error();
-              result.list = done->list();
-              result.key = done->key();
-              result.secret = done->secret();
-          });
-    if (!QTest::qWaitFor([&result] { return result.finished; }, 10000))
-        qWarning("The job did not finish within 10 s.");
-    QObject::disconnect(connection);
-    return result;
-}
-
-// A loopback URL nobody listens on: a request sent there fails with a network error, so an
-// error of another kind proves the adapter answered without sending anything.
-QUrl closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    QUrl url(u"http://127.0.0.1"_s);
-    url.setPort(server.serverPort());
-    server.close();
-    return url;
-}
-
-} // namespace
 
 // The DashVector adapter (the sandbox-defined DashVector 2026-11-01 RPC API and the
 // collections data plane) against a real sandbox: seed 001's rules as typed KeyErrors.
@@ -73,16 +29,13 @@ private:
     std::unique_ptr<DashVectorService> service(const protocol::AcsCredentials &credentials,
                                                const QUrl &endpoint = {})
     {
-        Profile profile;
-        profile.id = u"test"_s;
-        profile.service = ServiceKind::DashVector;
-        profile.endpoint = endpoint.isEmpty() ? m_sandbox.http() : endpoint;
-        profile.accessKeyId = QString::fromLatin1(credentials.accessKeyId);
-        profile.timeoutMs = 5000;
+        const Profile profile = sandboxProfile(ServiceKind::DashVector,
+                                               endpoint.isEmpty() ? m_sandbox.http() : endpoint,
+                                               QString::fromLatin1(credentials.accessKeyId));
         return std::make_unique<DashVectorService>(profile, credentials.accessKeySecret, &m_client);
     }
 
-    static JobResult create(DashVectorService &dashvector, const QString &description)
+    static KeyJobResult create(DashVectorService &dashvector, const QString &description)
     {
         CreateKeyRequest request;
         request.name = description;
@@ -101,42 +54,11 @@ private:
         }
     }
 
-    static void expectOk(const JobResult &result)
-    {
-        QVERIFY(result.finished);
-        QVERIFY2(!result.error, qPrintable(result.error.summary()));
-    }
-
-    static void expectError(const JobResult &result, KeyError::Kind kind,
-                            const QString &serviceCode, int httpStatus)
-    {
-        QVERIFY(result.finished);
-        QVERIFY2(result.error.kind == kind, qPrintable(result.error.summary()));
-        QCOMPARE(result.error.serviceCode, serviceCode);
-        QCOMPARE(result.error.httpStatus, httpStatus);
-        QVERIFY(!result.error.message.isEmpty());
-        QVERIFY(!result.error.requestId.isEmpty());
-        QVERIFY(result.secret.isEmpty());
-    }
-
-    // Refused before anything was sent: no status, no service code, no request id.
-    static void expectLocal(const JobResult &result, KeyError::Kind kind)
-    {
-        QVERIFY(result.finished);
-        QVERIFY2(result.error.kind == kind, qPrintable(result.error.summary()));
-        QCOMPARE(result.error.httpStatus, 0);
-        QVERIFY(result.error.serviceCode.isEmpty());
-        QVERIFY(result.error.requestId.isEmpty());
-        QVERIFY(!result.error.message.isEmpty());
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
-        QFile certificate(QDir(m_sandbox.dataDir()).filePath(u"tls/sandbox-cert.pem"_s));
-        QVERIFY(certificate.open(QIODevice::ReadOnly));
-        m_client.setExtraCaCertificates({QSslCertificate(certificate.readAll())});
+        QVERIFY(trustSandbox(m_client, m_sandbox));
     }
 
     void capabilitiesDescribeDashVector()
@@ -158,7 +80,7 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount();
         const auto dashvector = service(account.root);
-        const JobResult created = create(*dashvector, u"search service"_s);
+        const KeyJobResult created = create(*dashvector, u"search service"_s);
         expectOk(created);
         const QString value = QString::fromLatin1(created.secret);
         QVERIFY2(QRegularExpression(u"^sk-[A-Za-z0-9]{32}$"_s).match(value).hasMatch(),
@@ -171,7 +93,7 @@ private Q_SLOTS:
         QVERIFY(qAbs(created.key.created.toSecsSinceEpoch() - m_sandbox.serverNowSeconds()) < 10);
         expectOk(await(dashvector->testKey(created.secret)));
 
-        const JobResult listed = await(dashvector->listKeys());
+        const KeyJobResult listed = await(dashvector->listKeys());
         expectOk(listed);
         QCOMPARE(listed.list.keys.size(), 1);
         const ApiKey &key = listed.list.keys.first();
@@ -189,7 +111,7 @@ private Q_SLOTS:
         QVERIFY(resets > m_sandbox.serverNowSeconds());
         QCOMPARE(resets % 86400, 0); // 00:00 UTC
 
-        const JobResult revealed = await(dashvector->revealKey(key.id, m_sandbox.totp(account)));
+        const KeyJobResult revealed = await(dashvector->revealKey(key.id, m_sandbox.totp(account)));
         expectOk(revealed);
         QCOMPARE(revealed.secret, created.secret);
         QCOMPARE(revealed.key.id, key.id);
@@ -197,7 +119,7 @@ private Q_SLOTS:
 
         // Each code is good once: the delete takes the next one.
         expectOk(await(dashvector->deleteKey(key.id, m_sandbox.totp(account, 1))));
-        const JobResult after = await(dashvector->listKeys());
+        const KeyJobResult after = await(dashvector->listKeys());
         expectOk(after);
         QVERIFY(after.list.keys.isEmpty());
         QCOMPARE(after.list.usage.keyCount, 0);
@@ -215,7 +137,7 @@ private Q_SLOTS:
             expectOk(create(*dashvector, u"key %1"_s.arg(i)));
         expectError(create(*dashvector, u"fourth"_s), KeyError::Kind::LimitReached,
                     u"ApiKey.LimitExceeded"_s, 409);
-        const JobResult listed = await(dashvector->listKeys());
+        const KeyJobResult listed = await(dashvector->listKeys());
         expectOk(listed);
         QCOMPARE(listed.list.keys.size(), 3);
         QCOMPARE(listed.list.usage.keyCount, 3);
@@ -235,7 +157,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, operation);
         const SandboxAccount account = m_sandbox.createAccount();
-        const JobResult created = create(*service(account.root), u"root's"_s);
+        const KeyJobResult created = create(*service(account.root), u"root's"_s);
         expectOk(created);
         const auto alice = service(m_sandbox.createRamUser(account, u"alice"_s));
         KeyJob *job = nullptr;
@@ -285,11 +207,11 @@ private Q_SLOTS:
         // The same, against the real service: nothing is spent, the right code still works.
         const SandboxAccount account = m_sandbox.createAccount();
         const auto dashvector = service(account.root);
-        const JobResult created = create(*dashvector, u"key"_s);
+        const KeyJobResult created = create(*dashvector, u"key"_s);
         expectOk(created);
         expectLocal(await(dashvector->revealKey(created.key.id, {})),
                     KeyError::Kind::VerificationNeeded);
-        const JobResult revealed
+        const KeyJobResult revealed
             = await(dashvector->revealKey(created.key.id, m_sandbox.totp(account)));
         expectOk(revealed);
         QCOMPARE(revealed.secret, created.secret);
@@ -299,12 +221,12 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount();
         const auto dashvector = service(account.root);
-        const JobResult created = create(*dashvector, u"key"_s);
+        const KeyJobResult created = create(*dashvector, u"key"_s);
         expectOk(created);
-        const JobResult wrong = await(dashvector->revealKey(created.key.id, wrongCode(account)));
+        const KeyJobResult wrong = await(dashvector->revealKey(created.key.id, wrongCode(account)));
         expectError(wrong, KeyError::Kind::VerificationWrong, u"InvalidVerificationCode"_s, 400);
         QCOMPARE(wrong.error.attemptsLeft, 4);
-        const JobResult wrongDelete
+        const KeyJobResult wrongDelete
             = await(dashvector->deleteKey(created.key.id, wrongCode(account)));
         expectError(wrongDelete, KeyError::Kind::VerificationWrong, u"InvalidVerificationCode"_s,
                     400);
@@ -316,16 +238,17 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount();
         const auto dashvector = service(account.root);
-        const JobResult created = create(*dashvector, u"key"_s);
+        const KeyJobResult created = create(*dashvector, u"key"_s);
         expectOk(created);
         for (int left = 4; left > 0; --left) {
-            const JobResult wrong
+            const KeyJobResult wrong
                 = await(dashvector->revealKey(created.key.id, wrongCode(account)));
             expectError(wrong, KeyError::Kind::VerificationWrong, u"InvalidVerificationCode"_s,
                         400);
             QCOMPARE(wrong.error.attemptsLeft, left);
         }
-        const JobResult locked = await(dashvector->revealKey(created.key.id, wrongCode(account)));
+        const KeyJobResult locked
+            = await(dashvector->revealKey(created.key.id, wrongCode(account)));
         expectError(locked, KeyError::Kind::VerificationLocked, u"VerificationLocked"_s, 403);
         QVERIFY(locked.error.until.isValid());
         QVERIFY(qAbs(locked.error.until.toSecsSinceEpoch() - (m_sandbox.serverNowSeconds() + 900))
@@ -341,7 +264,7 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount();
         const auto dashvector = service(account.root);
-        const JobResult created = create(*dashvector, u"key"_s);
+        const KeyJobResult created = create(*dashvector, u"key"_s);
         expectOk(created);
         const QString code = m_sandbox.totp(account);
         expectOk(await(dashvector->revealKey(created.key.id, code)));
@@ -353,7 +276,7 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount();
         const auto dashvector = service(account.root);
-        const JobResult created = create(*dashvector, u"key"_s);
+        const KeyJobResult created = create(*dashvector, u"key"_s);
         expectOk(created);
         const QString code = m_sandbox.totp(account);
         expectError(await(dashvector->revealKey(u"dvk-doesnotexist0000"_s, code)),
@@ -365,7 +288,7 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
         const auto dashvector = service(account.root);
-        const JobResult created = create(*dashvector, u"key"_s);
+        const KeyJobResult created = create(*dashvector, u"key"_s);
         expectOk(created);
         expectError(await(dashvector->revealKey(created.key.id, u"123456"_s)),
                     KeyError::Kind::NotPermitted, u"MfaDevice.NotBound"_s, 403);
@@ -423,20 +346,20 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i) {
             if (keys.size() == 3)
                 deleteOldest();
-            const JobResult created = create(*dashvector, u"key %1"_s.arg(i));
+            const KeyJobResult created = create(*dashvector, u"key %1"_s.arg(i));
             expectOk(created);
             keys << created.key.id;
             if (QTest::currentTestFailed())
                 return;
         }
         deleteOldest(); // below the 3-key limit, so only the daily limit is left to refuse
-        const JobResult refused = create(*dashvector, u"eleventh"_s);
+        const KeyJobResult refused = create(*dashvector, u"eleventh"_s);
         expectError(refused, KeyError::Kind::LimitReached, u"ApiKey.DailyCreationLimitExceeded"_s,
                     409);
         QVERIFY(refused.error.until.isValid());
         QCOMPARE(refused.error.until.toSecsSinceEpoch() % 86400, 0);
 
-        const JobResult listed = await(dashvector->listKeys());
+        const KeyJobResult listed = await(dashvector->listKeys());
         expectOk(listed);
         QCOMPARE(listed.list.keys.size(), 2);
         QCOMPARE(listed.list.usage.creationsLeftToday, 0);

@@ -1,12 +1,11 @@
+#include "KeyJobWait.h"
 #include "SandboxFixture.h"
+#include "SandboxProfiles.h"
 #include "net/HttpClient.h"
 #include "services/ModelStudioService.h"
 
-#include <QDir>
-#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -18,35 +17,6 @@ namespace protocol = keydesk::protocol;
 Q_DECLARE_METATYPE(keydesk::KeyError::Kind)
 
 namespace {
-
-// What a finished job held, copied out before the job deletes itself.
-struct JobResult
-{
-    bool finished = false;
-    KeyError error;
-    KeyList list;
-    ApiKey key;
-    QByteArray secret;
-    QDateTime secretExpires;
-};
-
-JobResult await(KeyJob *job)
-{
-    JobResult result;
-    const QMetaObject::Connection connection
-        = QObject::connect(job, &KeyJob::finished, [&result](KeyJob *done) {
-              result.finished = true;
-              result.error = done->error();
-              result.list = done->list();
-              result.key = done->key();
-              result.secret = done->secret();
-              result.secretExpires = done->secretExpires();
-          });
-    if (!QTest::qWaitFor([&result] { return result.finished; }, 10000))
-        qWarning("The job did not finish within 10 s.");
-    QObject::disconnect(connection);
-    return result;
-}
 
 struct WorkspaceResult
 {
@@ -68,18 +38,6 @@ WorkspaceResult await(WorkspaceListJob *job)
         qWarning("The job did not finish within 10 s.");
     QObject::disconnect(connection);
     return result;
-}
-
-// A loopback URL nobody listens on: a request sent there fails with a network error, so an
-// error of another kind proves the adapter answered without sending anything.
-QUrl closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost);
-    QUrl url(u"http://127.0.0.1"_s);
-    url.setPort(server.serverPort());
-    server.close();
-    return url;
 }
 
 } // namespace
@@ -104,19 +62,16 @@ private:
                                                 const QString &workspaceId = {},
                                                 const QUrl &endpoint = {})
     {
-        Profile profile;
-        profile.id = u"test"_s;
-        profile.service = ServiceKind::ModelStudio;
-        profile.endpoint = endpoint.isEmpty() ? m_sandbox.http() : endpoint;
-        profile.accessKeyId = QString::fromLatin1(credentials.accessKeyId);
+        Profile profile = sandboxProfile(ServiceKind::ModelStudio,
+                                         endpoint.isEmpty() ? m_sandbox.http() : endpoint,
+                                         QString::fromLatin1(credentials.accessKeyId));
         profile.workspaceId = workspaceId;
-        profile.timeoutMs = 5000;
         return std::make_unique<ModelStudioService>(profile, credentials.accessKeySecret,
                                                     &m_client);
     }
 
-    JobResult create(ModelStudioService &studio, const QString &description,
-                     const QString &workspaceId = {})
+    KeyJobResult create(ModelStudioService &studio, const QString &description,
+                        const QString &workspaceId = {})
     {
         CreateKeyRequest request;
         request.name = description;
@@ -132,41 +87,11 @@ private:
         return result.json[u"workspace"_s][u"workspaceId"_s].toString();
     }
 
-    static void expectOk(const JobResult &result)
-    {
-        QVERIFY(result.finished);
-        QVERIFY2(!result.error, qPrintable(result.error.summary()));
-    }
-
-    static void expectError(const JobResult &result, KeyError::Kind kind,
-                            const QString &serviceCode, int httpStatus)
-    {
-        QVERIFY(result.finished);
-        QVERIFY2(result.error.kind == kind, qPrintable(result.error.summary()));
-        QCOMPARE(result.error.serviceCode, serviceCode);
-        QCOMPARE(result.error.httpStatus, httpStatus);
-        QVERIFY(!result.error.message.isEmpty());
-        QVERIFY(!result.error.requestId.isEmpty());
-    }
-
-    // Refused before anything was sent: no status, no service code, no request id.
-    static void expectLocal(const JobResult &result, KeyError::Kind kind)
-    {
-        QVERIFY(result.finished);
-        QVERIFY2(result.error.kind == kind, qPrintable(result.error.summary()));
-        QCOMPARE(result.error.httpStatus, 0);
-        QVERIFY(result.error.serviceCode.isEmpty());
-        QVERIFY(result.error.requestId.isEmpty());
-        QVERIFY(!result.error.message.isEmpty());
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
-        QFile certificate(QDir(m_sandbox.dataDir()).filePath(u"tls/sandbox-cert.pem"_s));
-        QVERIFY(certificate.open(QIODevice::ReadOnly));
-        m_client.setExtraCaCertificates({QSslCertificate(certificate.readAll())});
+        QVERIFY(trustSandbox(m_client, m_sandbox));
     }
 
     void capabilitiesDescribeModelStudio()
@@ -188,7 +113,7 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount();
         const auto studio = service(account.root, defaultWorkspace(account));
-        const JobResult created = create(*studio, u"backend"_s);
+        const KeyJobResult created = create(*studio, u"backend"_s);
         expectOk(created);
         const QString value = QString::fromLatin1(created.secret);
         QVERIFY2(QRegularExpression(u"^sk-[0-9a-f]{32}$"_s).match(value).hasMatch(),
@@ -201,7 +126,7 @@ private Q_SLOTS:
         QVERIFY(created.key.owner.isEmpty()); // the root account
         QVERIFY(qAbs(created.key.created.toSecsSinceEpoch() - m_sandbox.serverNowSeconds()) < 10);
 
-        const JobResult listed = await(studio->listKeys());
+        const KeyJobResult listed = await(studio->listKeys());
         expectOk(listed);
         QCOMPARE(listed.list.keys.size(), 1);
         const ApiKey &key = listed.list.keys.first();
@@ -216,13 +141,13 @@ private Q_SLOTS:
         QCOMPARE(listed.list.usage.maxKeys, 20);
 
         // No verification code on the service side: the console checks the person itself.
-        const JobResult revealed = await(studio->revealKey(created.key.id, {}));
+        const KeyJobResult revealed = await(studio->revealKey(created.key.id, {}));
         expectOk(revealed);
         QCOMPARE(revealed.secret, created.secret);
         QCOMPARE(revealed.key.id, created.key.id);
 
         expectOk(await(studio->deleteKey(created.key.id, {})));
-        const JobResult after = await(studio->listKeys());
+        const KeyJobResult after = await(studio->listKeys());
         expectOk(after);
         QVERIFY(after.list.keys.isEmpty());
         QCOMPARE(after.list.usage.keyCount, 0);
@@ -249,7 +174,7 @@ private Q_SLOTS:
             QVERIFY2(result.status == 200, result.body.constData());
             ids.insert(QString::number(result.json[u"apiKey"_s][u"apiKeyId"_s].toInteger()));
         }
-        const JobResult listed = await(service(account.root)->listKeys());
+        const KeyJobResult listed = await(service(account.root)->listKeys());
         expectOk(listed);
         QCOMPARE(listed.list.keys.size(), 105);
         QSet<QString> seen;
@@ -269,15 +194,15 @@ private Q_SLOTS:
         expectOk(create(*inDefault, u"default 1"_s));
         expectOk(create(*inDefault, u"default 2"_s));
         // The request's workspace wins over the profile's.
-        const JobResult teamKey = create(*inDefault, u"team 1"_s, team);
+        const KeyJobResult teamKey = create(*inDefault, u"team 1"_s, team);
         expectOk(teamKey);
         QCOMPARE(teamKey.key.workspaceId, team);
 
-        const JobResult defaultList = await(inDefault->listKeys());
+        const KeyJobResult defaultList = await(inDefault->listKeys());
         expectOk(defaultList);
         QCOMPARE(defaultList.list.keys.size(), 2);
         QCOMPARE(defaultList.list.usage.keyCount, 2);
-        const JobResult teamList = await(service(account.root, team)->listKeys());
+        const KeyJobResult teamList = await(service(account.root, team)->listKeys());
         expectOk(teamList);
         QCOMPARE(teamList.list.keys.size(), 1);
         QCOMPARE(teamList.list.keys.first().workspaceId, team);
@@ -293,10 +218,10 @@ private Q_SLOTS:
         const auto studio = service(account.root, defaultWorkspace(account));
         for (int i = 0; i < 20; ++i)
             expectOk(create(*studio, u"key %1"_s.arg(i)));
-        const JobResult refused = create(*studio, u"one too many"_s);
+        const KeyJobResult refused = create(*studio, u"one too many"_s);
         expectError(refused, KeyError::Kind::LimitReached, u"LimitExceeded.ApiKey"_s, 409);
         QVERIFY(refused.secret.isEmpty());
-        const JobResult listed = await(studio->listKeys());
+        const KeyJobResult listed = await(studio->listKeys());
         expectOk(listed);
         QCOMPARE(listed.list.usage.keyCount, 20);
         QCOMPARE(listed.list.usage.maxKeys, 20);
@@ -310,19 +235,19 @@ private Q_SLOTS:
         const auto root = service(account.root, defaultWorkspace(account));
         const auto alice
             = service(m_sandbox.createRamUser(account, u"alice"_s), defaultWorkspace(account));
-        const JobResult rootKey = create(*root, u"root's"_s);
+        const KeyJobResult rootKey = create(*root, u"root's"_s);
         expectOk(rootKey);
-        const JobResult aliceKey = create(*alice, u"alice's"_s);
+        const KeyJobResult aliceKey = create(*alice, u"alice's"_s);
         expectOk(aliceKey);
         QCOMPARE(aliceKey.key.owner, u"alice"_s);
 
-        const JobResult aliceList = await(alice->listKeys());
+        const KeyJobResult aliceList = await(alice->listKeys());
         expectOk(aliceList);
         QCOMPARE(aliceList.list.keys.size(), 1);
         QCOMPARE(aliceList.list.keys.first().id, aliceKey.key.id);
         QCOMPARE(aliceList.list.keys.first().owner, u"alice"_s);
 
-        const JobResult rootList = await(root->listKeys());
+        const KeyJobResult rootList = await(root->listKeys());
         expectOk(rootList);
         QCOMPARE(rootList.list.keys.size(), 2);
         for (const ApiKey &key : rootList.list.keys)
@@ -333,7 +258,7 @@ private Q_SLOTS:
                     u"EntityNotExist.ApiKey"_s, 404);
         expectError(await(alice->deleteKey(rootKey.key.id, {})), KeyError::Kind::NotFound,
                     u"EntityNotExist.ApiKey"_s, 404);
-        const JobResult own = await(alice->revealKey(aliceKey.key.id, {}));
+        const KeyJobResult own = await(alice->revealKey(aliceKey.key.id, {}));
         expectOk(own);
         QCOMPARE(own.secret, aliceKey.secret);
     }
@@ -351,13 +276,13 @@ private Q_SLOTS:
         const SandboxAccount account = m_sandbox.createAccount();
         const auto carol
             = service(m_sandbox.createRamUser(account, u"carol"_s), defaultWorkspace(account));
-        const JobResult key = create(*carol, u"carol's"_s);
+        const KeyJobResult key = create(*carol, u"carol's"_s);
         expectOk(key);
         const HttpResult removed = m_sandbox.net().roa(
             m_sandbox.http(), account.root, m_version, u"RemoveWorkspaceMember"_s, "DELETE",
             "/maas/workspaces/" + defaultWorkspace(account).toLatin1() + "/members/carol");
         QVERIFY2(removed.status == 200, removed.body.constData());
-        const JobResult listed = await(service(account.root)->listKeys());
+        const KeyJobResult listed = await(service(account.root)->listKeys());
         expectOk(listed);
         QCOMPARE(listed.list.keys.size(), 1);
         QCOMPARE(listed.list.keys.first().status, KeyStatus::Invalid);
@@ -396,7 +321,7 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount();
         const auto studio = service(account.root);
-        const JobResult created = create(*studio, u"to delete"_s);
+        const KeyJobResult created = create(*studio, u"to delete"_s);
         expectOk(created);
         expectOk(await(studio->testKey(created.secret)));
         expectOk(await(studio->deleteKey(created.key.id, {})));
@@ -476,7 +401,7 @@ private Q_SLOTS:
     {
         QFETCH(int, seconds);
         const SandboxAccount account = m_sandbox.createAccount();
-        const JobResult result
+        const KeyJobResult result
             = await(service(account.root, {}, closedPort())
                         ->createTemporaryKey("sk-00000000000000000000000000000000", seconds));
         expectLocal(result, KeyError::Kind::InvalidInput);
@@ -490,9 +415,9 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount();
         const auto studio = service(account.root);
-        const JobResult parent = create(*studio, u"parent"_s);
+        const KeyJobResult parent = create(*studio, u"parent"_s);
         expectOk(parent);
-        const JobResult temporary = await(studio->createTemporaryKey(parent.secret, 60));
+        const KeyJobResult temporary = await(studio->createTemporaryKey(parent.secret, 60));
         expectOk(temporary);
         QVERIFY(temporary.secret.startsWith("st-"));
         QVERIFY(temporary.secretExpires.isValid());

@@ -1,4 +1,6 @@
+#include "KeyJobWait.h"
 #include "SandboxFixture.h"
+#include "SandboxProfiles.h"
 #include "net/HttpClient.h"
 #include "protocol/KeyMask.h"
 #include "services/OceanBaseService.h"
@@ -6,7 +8,6 @@
 #include <QDir>
 #include <QSet>
 #include <QSignalSpy>
-#include <QSslCertificate>
 #include <QTest>
 
 #include <memory>
@@ -16,40 +17,6 @@ using namespace keydesk;
 namespace protocol = keydesk::protocol;
 
 namespace {
-
-// What a finished job held, copied out in the finished slot, before the job deletes itself.
-struct Outcome
-{
-    bool finished = false;
-    KeyError error;
-    KeyList list;
-    ApiKey key;
-    QByteArray secret;
-};
-
-void keep(Outcome &outcome, const KeyJob *done)
-{
-    outcome.finished = true;
-    outcome.error = done->error();
-    outcome.list = done->list();
-    outcome.key = done->key();
-    outcome.secret = done->secret();
-}
-
-Outcome await(KeyJob *job)
-{
-    Outcome outcome;
-    QSignalSpy spy(job, &KeyJob::finished);
-    QObject::connect(job, &KeyJob::finished, job,
-                     [&outcome](KeyJob *done) { keep(outcome, done); });
-    spy.wait(15000);
-    return outcome;
-}
-
-QString describe(const KeyError &error)
-{
-    return kindName(error.kind) + u" "_s + error.summary();
-}
 
 // An OceanBase organization, project and AccessKey of one sandbox account.
 struct ObAccount
@@ -85,15 +52,11 @@ private:
     std::unique_ptr<OceanBaseService> service(const ObAccount &account,
                                               HttpClient *client = nullptr)
     {
-        Profile profile;
-        profile.id = u"test"_s;
-        profile.service = ServiceKind::OceanBase;
-        profile.endpoint = m_sandbox.https();
+        Profile profile
+            = sandboxProfile(ServiceKind::OceanBase, m_sandbox.https(), account.accessKeyId);
         profile.dataEndpoint = m_sandbox.https();
-        profile.accessKeyId = account.accessKeyId;
         profile.orgId = account.orgId;
         profile.projectId = account.projectId;
-        profile.timeoutMs = 5000;
         return std::make_unique<OceanBaseService>(profile, account.secret,
                                                   client ? client : &m_client);
     }
@@ -107,26 +70,18 @@ private:
     }
 
     // Starts every create at once and waits for all of them.
-    QList<Outcome> createMany(OceanBaseService &oceanBase, int count)
+    QList<KeyJobResult> createMany(OceanBaseService &oceanBase, int count)
     {
-        QList<Outcome> outcomes(count);
+        QList<KeyJobResult> outcomes(count);
         int finished = 0;
         for (int i = 0; i < count; ++i) {
             KeyJob *job = oceanBase.createKey(request(u"key-%1"_s.arg(i)));
-            QObject::connect(job, &KeyJob::finished, job, [&outcomes, &finished, i](KeyJob *done) {
-                keep(outcomes[i], done);
-                ++finished;
-            });
+            collect(job, outcomes[i]);
+            QObject::connect(job, &KeyJob::finished, job, [&finished] { ++finished; });
         }
         if (!QTest::qWaitFor([&finished, count] { return finished == count; }, 60000))
             qWarning("only %d of %d creates finished", finished, count);
         return outcomes;
-    }
-
-    QList<QSslCertificate> sandboxCertificates() const
-    {
-        return QSslCertificate::fromPath(
-            QDir(m_sandbox.dataDir()).filePath(u"tls/sandbox-cert.pem"_s));
     }
 
     static QList<QString> ids(const KeyList &list)
@@ -141,12 +96,29 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
-        const auto certificates = sandboxCertificates();
-        QCOMPARE(certificates.size(), 1);
-        m_client.setExtraCaCertificates(certificates);
+        QVERIFY(trustSandbox(m_client, m_sandbox));
         RetryPolicy noRetries;
         noRetries.maxAttempts = 1;
         m_client.setRetryPolicy(noRetries);
+    }
+
+    // A client that does not trust the sandbox reaches it with the profile's own CA, through
+    // the Digest handshake too.
+    void listWithTheProfilesCa()
+    {
+        const ObAccount account = newAccount();
+        HttpClient untrusting;
+        Profile profile
+            = sandboxProfile(ServiceKind::OceanBase, m_sandbox.https(), account.accessKeyId);
+        profile.orgId = account.orgId;
+        profile.projectId = account.projectId;
+        OceanBaseService refused(profile, account.secret, &untrusting);
+        const KeyJobResult refusedResult = await(refused.listKeys());
+        QCOMPARE(refusedResult.error.kind, KeyError::Kind::Tls);
+        QVERIFY(refusedResult.error.details.contains(u"SHA-256"_s));
+        profile.caCertificatePath = QDir(m_sandbox.dataDir()).filePath(u"tls/sandbox-cert.pem"_s);
+        OceanBaseService trusted(profile, account.secret, &untrusting);
+        expectOk(await(trusted.listKeys()));
     }
 
     void capabilitiesDescribeOceanBase()
@@ -165,7 +137,8 @@ private Q_SLOTS:
     void createListAndDeleteOverDigest()
     {
         auto oceanBase = service(newAccount());
-        const Outcome created = await(oceanBase->createKey(request(u"build-bot"_s, u"write"_s)));
+        const KeyJobResult created
+            = await(oceanBase->createKey(request(u"build-bot"_s, u"write"_s)));
         QVERIFY(created.finished);
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
         QVERIFY(created.secret.startsWith("sk_"));
@@ -175,7 +148,7 @@ private Q_SLOTS:
         QCOMPARE(created.key.status, KeyStatus::Active);
         QVERIFY(created.key.created.isValid());
 
-        const Outcome listed = await(oceanBase->listKeys());
+        const KeyJobResult listed = await(oceanBase->listKeys());
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
         QCOMPARE(ids(listed.list), QList<QString> {created.key.id});
         const ApiKey &key = listed.list.keys.constFirst();
@@ -189,9 +162,9 @@ private Q_SLOTS:
         QCOMPARE(listed.list.usage.keyCount, 1);
         QVERIFY(listed.secret.isEmpty());
 
-        const Outcome deleted = await(oceanBase->deleteKey(created.key.id, {}));
+        const KeyJobResult deleted = await(oceanBase->deleteKey(created.key.id, {}));
         QVERIFY2(!deleted.error, qPrintable(describe(deleted.error)));
-        const Outcome after = await(oceanBase->listKeys());
+        const KeyJobResult after = await(oceanBase->listKeys());
         QVERIFY2(!after.error, qPrintable(describe(after.error)));
         QVERIFY(after.list.keys.isEmpty());
         QCOMPARE(after.list.usage.keyCount, 0);
@@ -209,10 +182,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, permission);
         auto oceanBase = service(newAccount());
-        const Outcome created = await(oceanBase->createKey(request(u"k"_s, permission)));
+        const KeyJobResult created = await(oceanBase->createKey(request(u"k"_s, permission)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
         QCOMPARE(created.key.permission, permission);
-        const Outcome listed = await(oceanBase->listKeys());
+        const KeyJobResult listed = await(oceanBase->listKeys());
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
         QCOMPARE(listed.list.keys.size(), 1);
         QCOMPARE(listed.list.keys.constFirst().permission, permission);
@@ -222,14 +195,14 @@ private Q_SLOTS:
     void deletedKeyIsRefusedByTheDataPlane()
     {
         auto oceanBase = service(newAccount());
-        const Outcome created = await(oceanBase->createKey(request(u"probe"_s)));
+        const KeyJobResult created = await(oceanBase->createKey(request(u"probe"_s)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
-        const Outcome working = await(oceanBase->testKey(created.secret));
+        const KeyJobResult working = await(oceanBase->testKey(created.secret));
         QVERIFY(working.finished);
         QVERIFY2(!working.error, qPrintable(describe(working.error)));
 
         QVERIFY(!await(oceanBase->deleteKey(created.key.id, {})).error);
-        const Outcome refused = await(oceanBase->testKey(created.secret));
+        const KeyJobResult refused = await(oceanBase->testKey(created.secret));
         QCOMPARE(refused.error.kind, KeyError::Kind::Credentials);
         QCOMPARE(refused.error.httpStatus, 401);
         QVERIFY(!refused.error.requestId.isEmpty());
@@ -238,14 +211,14 @@ private Q_SLOTS:
 
     void unknownKeyValueIsRefused()
     {
-        const Outcome refused
+        const KeyJobResult refused
             = await(service(newAccount())->testKey("sk_00000000000000000000000000000000"_ba));
         QCOMPARE(refused.error.kind, KeyError::Kind::Credentials);
     }
 
     void deletingAnUnknownKeyIsNotFound()
     {
-        const Outcome deleted
+        const KeyJobResult deleted
             = await(service(newAccount())->deleteKey(u"ak-0000000000000000"_s, {}));
         QCOMPARE(deleted.error.kind, KeyError::Kind::NotFound);
         QCOMPARE(deleted.error.serviceCode, u"API_KEY_NOT_FOUND"_s);
@@ -272,12 +245,12 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QString, permission);
         auto oceanBase = service(newAccount());
-        const Outcome created = await(oceanBase->createKey(request(name, permission)));
+        const KeyJobResult created = await(oceanBase->createKey(request(name, permission)));
         QVERIFY(created.finished);
         QCOMPARE(created.error.kind, KeyError::Kind::InvalidInput);
         QCOMPARE(created.error.httpStatus, 0);
         QVERIFY(created.secret.isEmpty());
-        const Outcome listed = await(oceanBase->listKeys());
+        const KeyJobResult listed = await(oceanBase->listKeys());
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
         QVERIFY(listed.list.keys.isEmpty());
     }
@@ -307,7 +280,7 @@ private Q_SLOTS:
             account.projectId = projectId;
         auto oceanBase = service(account);
         for (int operation = 0; operation < 3; ++operation) {
-            const Outcome outcome
+            const KeyJobResult outcome
                 = await(operation == 0       ? oceanBase->listKeys()
                             : operation == 1 ? oceanBase->createKey(request(u"k"_s))
                                              : oceanBase->deleteKey(u"ak-0000000000000000"_s, {}));
@@ -356,17 +329,17 @@ private Q_SLOTS:
             account.projectId = other.projectId;
         }
         auto oceanBase = service(account);
-        const Outcome listed = await(oceanBase->listKeys());
+        const KeyJobResult listed = await(oceanBase->listKeys());
         QCOMPARE(listed.error.kind, KeyError::Kind::NotPermitted);
         QCOMPARE(listed.error.serviceCode, u"PERMISSION_DENIED"_s);
         QCOMPARE(listed.error.httpStatus, 403);
         QVERIFY(!listed.error.requestId.isEmpty());
-        const Outcome created = await(oceanBase->createKey(request(u"k"_s)));
+        const KeyJobResult created = await(oceanBase->createKey(request(u"k"_s)));
         QCOMPARE(created.error.kind, KeyError::Kind::NotPermitted);
         QVERIFY(created.secret.isEmpty());
 
         // Nothing was made in the other account's project.
-        const Outcome theirs = await(service(other)->listKeys());
+        const KeyJobResult theirs = await(service(other)->listKeys());
         QVERIFY2(!theirs.error, qPrintable(describe(theirs.error)));
         QVERIFY(theirs.list.keys.isEmpty());
     }
@@ -384,19 +357,19 @@ private Q_SLOTS:
     {
         QFETCH(bool, afterSuccess);
         HttpClient client;
-        client.setExtraCaCertificates(sandboxCertificates());
+        QVERIFY(trustSandbox(client, m_sandbox));
         const ObAccount account = newAccount();
         if (afterSuccess) {
-            const Outcome ok = await(service(account, &client)->listKeys());
+            const KeyJobResult ok = await(service(account, &client)->listKeys());
             QVERIFY2(!ok.error, qPrintable(describe(ok.error)));
         }
         ObAccount wrong = account;
         wrong.secret = "0123456789abcdef0123456789abcdef";
         auto oceanBase = service(wrong, &client);
-        const Outcome listed = await(oceanBase->listKeys());
+        const KeyJobResult listed = await(oceanBase->listKeys());
         QCOMPARE(listed.error.kind, KeyError::Kind::Credentials);
         QCOMPARE(listed.error.httpStatus, 401);
-        const Outcome created = await(oceanBase->createKey(request(u"k"_s)));
+        const KeyJobResult created = await(oceanBase->createKey(request(u"k"_s)));
         QCOMPARE(created.error.kind, KeyError::Kind::Credentials);
         QVERIFY(created.secret.isEmpty());
 
@@ -414,12 +387,12 @@ private Q_SLOTS:
         auto second = service(newAccount());
         QVERIFY(!await(first->listKeys()).error);
         QVERIFY(!await(second->listKeys()).error);
-        const Outcome created = await(first->createKey(request(u"first's"_s)));
+        const KeyJobResult created = await(first->createKey(request(u"first's"_s)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
-        const Outcome secondList = await(second->listKeys());
+        const KeyJobResult secondList = await(second->listKeys());
         QVERIFY2(!secondList.error, qPrintable(describe(secondList.error)));
         QVERIFY(secondList.list.keys.isEmpty());
-        const Outcome firstList = await(first->listKeys());
+        const KeyJobResult firstList = await(first->listKeys());
         QVERIFY2(!firstList.error, qPrintable(describe(firstList.error)));
         QCOMPARE(ids(firstList.list), QList<QString> {created.key.id});
         QCOMPARE(await(second->deleteKey(created.key.id, {})).error.kind, KeyError::Kind::NotFound);
@@ -430,23 +403,23 @@ private Q_SLOTS:
     void fiftyKeysAProjectThenLimitReached()
     {
         auto oceanBase = service(newAccount());
-        const QList<Outcome> outcomes = createMany(*oceanBase, 50);
+        const QList<KeyJobResult> outcomes = createMany(*oceanBase, 50);
         QSet<QString> made;
-        for (const Outcome &outcome : outcomes) {
+        for (const KeyJobResult &outcome : outcomes) {
             QVERIFY(outcome.finished);
             QVERIFY2(!outcome.error, qPrintable(describe(outcome.error)));
             made.insert(outcome.key.id);
         }
         QCOMPARE(made.size(), 50);
 
-        const Outcome refused = await(oceanBase->createKey(request(u"one-too-many"_s)));
+        const KeyJobResult refused = await(oceanBase->createKey(request(u"one-too-many"_s)));
         QCOMPARE(refused.error.kind, KeyError::Kind::LimitReached);
         QCOMPARE(refused.error.serviceCode, u"API_KEY_LIMIT_EXCEEDED"_s);
         QCOMPARE(refused.error.httpStatus, 409);
         QVERIFY(!refused.error.requestId.isEmpty());
         QVERIFY(refused.secret.isEmpty());
 
-        const Outcome listed = await(oceanBase->listKeys());
+        const KeyJobResult listed = await(oceanBase->listKeys());
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
         QCOMPARE(listed.list.keys.size(), 50);
         const QList<QString> listedIds = ids(listed.list);
@@ -469,14 +442,14 @@ private Q_SLOTS:
         QFETCH(int, pageSize);
         auto oceanBase = service(newAccount());
         QSet<QString> made;
-        for (const Outcome &outcome : createMany(*oceanBase, 23)) {
+        for (const KeyJobResult &outcome : createMany(*oceanBase, 23)) {
             QVERIFY2(!outcome.error, qPrintable(describe(outcome.error)));
             made.insert(outcome.key.id);
         }
         oceanBase->setPageSize(pageSize);
         KeyJob *job = oceanBase->listKeys();
         QSignalSpy progress(job, &KeyJob::progress);
-        const Outcome listed = await(job);
+        const KeyJobResult listed = await(job);
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
         QCOMPARE(listed.list.keys.size(), 23);
         const QList<QString> listedIds = ids(listed.list);
@@ -492,9 +465,9 @@ private Q_SLOTS:
         auto oceanBase = service(newAccount());
         QVERIFY(!await(oceanBase->listKeys()).error);
         m_sandbox.advanceClock(301);
-        const Outcome listed = await(oceanBase->listKeys());
+        const KeyJobResult listed = await(oceanBase->listKeys());
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
-        const Outcome created = await(oceanBase->createKey(request(u"after-renewal"_s)));
+        const KeyJobResult created = await(oceanBase->createKey(request(u"after-renewal"_s)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
     }
 };

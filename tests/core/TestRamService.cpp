@@ -1,9 +1,10 @@
+#include "KeyJobWait.h"
 #include "SandboxFixture.h"
+#include "SandboxProfiles.h"
 #include "net/HttpClient.h"
 #include "services/RamService.h"
 
 #include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -14,54 +15,6 @@ using namespace keydesk;
 namespace protocol = keydesk::protocol;
 
 Q_DECLARE_METATYPE(keydesk::KeyError::Kind)
-
-namespace {
-
-// What a finished job held, copied out before the job deletes itself.
-struct JobResult
-{
-    bool finished = false;
-    KeyError error;
-    KeyList list;
-    ApiKey key;
-    QByteArray secret;
-    int progressDone = -1;
-    int progressTotal = -1;
-};
-
-QMetaObject::Connection collect(KeyJob *job, JobResult &result)
-{
-    QObject::connect(job, &KeyJob::progress, [&result](int done, int total) {
-        result.progressDone = done;
-        result.progressTotal = total;
-    });
-    return QObject::connect(job, &KeyJob::finished, [&result](KeyJob *done) {
-        result.finished = true;
-        result.error = done->error();
-        result.list = done->list();
-        result.key = done->key();
-        result.secret = done->secret();
-    });
-}
-
-JobResult await(KeyJob *job)
-{
-    JobResult result;
-    collect(job, result);
-    static_cast<void>(QTest::qWaitFor([&result] { return result.finished; }, 10000));
-    return result;
-}
-
-const ApiKey *findKey(const KeyList &list, const QString &id)
-{
-    for (const ApiKey &key : list.keys) {
-        if (key.id == id)
-            return &key;
-    }
-    return nullptr;
-}
-
-} // namespace
 
 // The RAM adapter (RAM 2015-05-01, protocols.md §2) against a real sandbox: seed 004's rules
 // as typed KeyErrors.
@@ -76,12 +29,9 @@ private:
     std::unique_ptr<RamService> service(const protocol::AcsCredentials &credentials,
                                         const QUrl &endpoint = {})
     {
-        Profile profile;
-        profile.id = u"test"_s;
-        profile.service = ServiceKind::Ram;
-        profile.endpoint = endpoint.isEmpty() ? m_sandbox.http() : endpoint;
-        profile.accessKeyId = QString::fromLatin1(credentials.accessKeyId);
-        profile.timeoutMs = 5000;
+        const Profile profile
+            = sandboxProfile(ServiceKind::Ram, endpoint.isEmpty() ? m_sandbox.http() : endpoint,
+                             QString::fromLatin1(credentials.accessKeyId));
         return std::make_unique<RamService>(profile, credentials.accessKeySecret, &m_client);
     }
 
@@ -91,38 +41,18 @@ private:
         return m_sandbox.net().rpc(m_sandbox.http(), credentials, u"2015-05-01"_s, action, params);
     }
 
-    static JobResult create(RamService &ram, const QString &owner = {})
+    static KeyJobResult create(RamService &ram, const QString &owner = {})
     {
         CreateKeyRequest request;
         request.owner = owner;
         return await(ram.createKey(request));
     }
 
-    static void expectOk(const JobResult &result)
-    {
-        QVERIFY(result.finished);
-        QVERIFY2(!result.error, qPrintable(result.error.summary()));
-    }
-
-    static void expectError(const JobResult &result, KeyError::Kind kind,
-                            const QString &serviceCode, int httpStatus)
-    {
-        QVERIFY(result.finished);
-        QVERIFY2(result.error.kind == kind, qPrintable(result.error.summary()));
-        QCOMPARE(result.error.serviceCode, serviceCode);
-        QCOMPARE(result.error.httpStatus, httpStatus);
-        QVERIFY(!result.error.message.isEmpty());
-        QVERIFY(!result.error.requestId.isEmpty());
-        QVERIFY(result.secret.isEmpty());
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
-        QFile certificate(QDir(m_sandbox.dataDir()).filePath(u"tls/sandbox-cert.pem"_s));
-        QVERIFY(certificate.open(QIODevice::ReadOnly));
-        m_client.setExtraCaCertificates({QSslCertificate(certificate.readAll())});
+        QVERIFY(trustSandbox(m_client, m_sandbox));
     }
 
     void capabilitiesDescribeRam()
@@ -153,7 +83,7 @@ private Q_SLOTS:
 
         auto root = service(account.root);
         QCOMPARE(root->caller(), RamService::Caller::Unknown);
-        const JobResult result = await(root->listKeys());
+        const KeyJobResult result = await(root->listKeys());
         expectOk(result);
         const QList<ApiKey> &keys = result.list.keys;
         // The root account's first, then the users in ListUsers' order, keys as created.
@@ -204,7 +134,7 @@ private Q_SLOTS:
         auto root = service(account.root);
         root->setListPageSize(pageSize);
         root->setMaxInFlight(maxInFlight);
-        const JobResult result = await(root->listKeys());
+        const KeyJobResult result = await(root->listKeys());
         expectOk(result);
         QStringList ids;
         for (const ApiKey &key : result.list.keys)
@@ -217,9 +147,27 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
         m_sandbox.createRamUser(account, u"alice"_s);
-        const JobResult result = await(service(account.root, m_sandbox.https())->listKeys());
+        const KeyJobResult result = await(service(account.root, m_sandbox.https())->listKeys());
         expectOk(result);
         QCOMPARE(result.list.keys.size(), 2);
+    }
+
+    // A client that does not trust the sandbox reaches it with the profile's own CA.
+    void listOverHttpsWithTheProfilesCa()
+    {
+        const SandboxAccount account = m_sandbox.createAccount(false);
+        HttpClient untrusting;
+        Profile profile = sandboxProfile(ServiceKind::Ram, m_sandbox.https(),
+                                         QString::fromLatin1(account.root.accessKeyId));
+        RamService refused(profile, account.root.accessKeySecret, &untrusting);
+        const KeyJobResult refusedResult = await(refused.listKeys());
+        QCOMPARE(refusedResult.error.kind, KeyError::Kind::Tls);
+        QVERIFY(refusedResult.error.details.contains(u"SHA-256"_s));
+        profile.caCertificatePath = QDir(m_sandbox.dataDir()).filePath(u"tls/sandbox-cert.pem"_s);
+        RamService trusted(profile, account.root.accessKeySecret, &untrusting);
+        const KeyJobResult result = await(trusted.listKeys());
+        expectOk(result);
+        QCOMPARE(result.list.keys.size(), 1);
     }
 
     void createAnswersTheSecretOnce()
@@ -227,7 +175,7 @@ private Q_SLOTS:
         const SandboxAccount account = m_sandbox.createAccount(false);
         m_sandbox.createRamUser(account, u"alice"_s);
         auto root = service(account.root);
-        const JobResult created = create(*root, u"alice"_s);
+        const KeyJobResult created = create(*root, u"alice"_s);
         expectOk(created);
         QVERIFY(!created.key.id.isEmpty());
         QCOMPARE(created.key.owner, u"alice"_s);
@@ -237,7 +185,7 @@ private Q_SLOTS:
 
         // The pair works, and nothing that lists keys holds the secret again.
         expectOk(await(root->testKey(RamService::testValue(created.key.id, created.secret))));
-        const JobResult listed = await(root->listKeys());
+        const KeyJobResult listed = await(root->listKeys());
         expectOk(listed);
         const ApiKey *key = findKey(listed.list, created.key.id);
         QVERIFY(key);
@@ -257,10 +205,10 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
         auto root = service(account.root);
-        const JobResult created = create(*root);
+        const KeyJobResult created = create(*root);
         expectOk(created);
         QVERIFY(created.key.owner.isEmpty());
-        const JobResult listed = await(root->listKeys());
+        const KeyJobResult listed = await(root->listKeys());
         const ApiKey *key = findKey(listed.list, created.key.id);
         QVERIFY(key);
         QVERIFY(key->owner.isEmpty());
@@ -282,7 +230,7 @@ private Q_SLOTS:
         expectOk(create(*root, owner));
         expectError(create(*root, owner), KeyError::Kind::LimitReached,
                     u"LimitExceeded.User.AccessKey"_s, 409);
-        const JobResult listed = await(root->listKeys());
+        const KeyJobResult listed = await(root->listKeys());
         int owned = 0;
         for (const ApiKey &key : listed.list.keys)
             owned += key.owner == owner ? 1 : 0;
@@ -301,14 +249,14 @@ private Q_SLOTS:
         const SandboxAccount account = m_sandbox.createAccount(false);
         m_sandbox.createRamUser(account, u"alice"_s);
         auto root = service(account.root);
-        const JobResult created = create(*root, u"alice"_s);
+        const KeyJobResult created = create(*root, u"alice"_s);
         expectOk(created);
         const QByteArray pair = RamService::testValue(created.key.id, created.secret);
 
-        const JobResult disabled = await(root->setKeyEnabled(created.key.id, false));
+        const KeyJobResult disabled = await(root->setKeyEnabled(created.key.id, false));
         expectOk(disabled);
         QCOMPARE(disabled.key.status, KeyStatus::Inactive);
-        JobResult listed = await(root->listKeys());
+        KeyJobResult listed = await(root->listKeys());
         QCOMPARE(findKey(listed.list, created.key.id)->status, KeyStatus::Inactive);
         expectError(await(root->testKey(pair)), KeyError::Kind::Credentials,
                     u"InvalidAccessKeyId.Inactive"_s, 400);
@@ -341,10 +289,10 @@ private Q_SLOTS:
         const SandboxAccount account = m_sandbox.createAccount(false);
         m_sandbox.createRamUser(account, u"alice"_s);
         auto root = service(account.root);
-        const JobResult created = create(*root, u"alice"_s);
+        const KeyJobResult created = create(*root, u"alice"_s);
         expectOk(created);
         expectOk(await(root->deleteKey(created.key.id, u"ignored"_s)));
-        const JobResult listed = await(root->listKeys());
+        const KeyJobResult listed = await(root->listKeys());
         expectOk(listed);
         QVERIFY(!findKey(listed.list, created.key.id));
         QCOMPARE(listed.list.keys.size(), 2); // the root account's and alice's first
@@ -360,10 +308,10 @@ private Q_SLOTS:
         const auto alice = m_sandbox.createRamUser(account, u"alice"_s);
         m_sandbox.createRamUser(account, u"bob"_s);
         auto asAlice = service(alice);
-        const JobResult created = create(*asAlice);
+        const KeyJobResult created = create(*asAlice);
         expectOk(created);
 
-        const JobResult listed = await(asAlice->listKeys());
+        const KeyJobResult listed = await(asAlice->listKeys());
         expectOk(listed);
         QCOMPARE(asAlice->caller(), RamService::Caller::RamUser);
         QCOMPARE(listed.list.keys.size(), 2);
@@ -424,7 +372,7 @@ private Q_SLOTS:
             RamService::testValue(id, {}),
             "LTAI\r\nx-evil: 1:" + alice.accessKeySecret};
         // A RAM user's profile tests any pair: the pair signs, not the profile.
-        const JobResult result = await(service(alice)->testKey(values[pair]));
+        const KeyJobResult result = await(service(alice)->testKey(values[pair]));
         QVERIFY(result.finished);
         QVERIFY2(result.error.kind == kind, qPrintable(result.error.summary()));
         QCOMPARE(result.error.serviceCode, code);
@@ -447,7 +395,7 @@ private Q_SLOTS:
             m_sandbox.createRamUser(account, u"user%1"_s.arg(i));
         auto root = service(account.root);
         KeyJob *job = root->listKeys();
-        JobResult result;
+        KeyJobResult result;
         collect(job, result);
         QSignalSpy finished(job, &KeyJob::finished);
         job->cancel();

@@ -1,10 +1,9 @@
+#include "KeyJobWait.h"
 #include "SandboxFixture.h"
+#include "SandboxProfiles.h"
 #include "net/HttpClient.h"
 #include "services/TablestoreService.h"
 
-#include <QDir>
-#include <QSignalSpy>
-#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTest>
 
@@ -13,49 +12,6 @@
 using namespace Qt::StringLiterals;
 using namespace keydesk;
 namespace protocol = keydesk::protocol;
-
-namespace {
-
-// What a finished job held, copied out in the finished slot, before the job deletes itself.
-struct Outcome
-{
-    bool finished = false;
-    KeyError error;
-    KeyList list;
-    ApiKey key;
-    QByteArray secret;
-};
-
-Outcome await(KeyJob *job)
-{
-    Outcome outcome;
-    QSignalSpy spy(job, &KeyJob::finished);
-    QObject::connect(job, &KeyJob::finished, job, [&outcome](KeyJob *done) {
-        outcome.finished = true;
-        outcome.error = done->error();
-        outcome.list = done->list();
-        outcome.key = done->key();
-        outcome.secret = done->secret();
-    });
-    spy.wait(10000);
-    return outcome;
-}
-
-const ApiKey *findKey(const KeyList &list, const QString &id)
-{
-    for (const ApiKey &key : list.keys) {
-        if (key.id == id)
-            return &key;
-    }
-    return nullptr;
-}
-
-QString describe(const KeyError &error)
-{
-    return kindName(error.kind) + u" "_s + error.summary();
-}
-
-} // namespace
 
 // The Tablestore adapter (the sandbox-defined Tablestore 2026-11-20 RPC API and the Knowledge
 // Store data plane with x-ots-apikey) against a real sandbox: seed 000's rules (a value shown
@@ -73,15 +29,11 @@ private:
                                                const protocol::AcsCredentials &credentials,
                                                const QUrl &dataPlane = {})
     {
-        Profile profile;
-        profile.id = u"test"_s;
-        profile.service = ServiceKind::Tablestore;
-        profile.endpoint = m_sandbox.https();
+        Profile profile = sandboxProfile(ServiceKind::Tablestore, m_sandbox.https(),
+                                         QString::fromLatin1(credentials.accessKeyId));
         profile.dataEndpoint = dataPlane.isEmpty() ? m_sandbox.https() : dataPlane;
-        profile.accessKeyId = QString::fromLatin1(credentials.accessKeyId);
         profile.instanceName
             = account.details.value(u"tablestore"_s).toObject().value(u"instanceName"_s).toString();
-        profile.timeoutMs = 5000;
         return std::make_unique<TablestoreService>(profile, credentials.accessKeySecret, &m_client);
     }
 
@@ -103,10 +55,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
-        const auto certificates = QSslCertificate::fromPath(
-            QDir(m_sandbox.dataDir()).filePath(u"tls/sandbox-cert.pem"_s));
-        QCOMPARE(certificates.size(), 1);
-        m_client.setExtraCaCertificates(certificates);
+        QVERIFY(trustSandbox(m_client, m_sandbox));
         RetryPolicy noRetries;
         noRetries.maxAttempts = 1;
         m_client.setRetryPolicy(noRetries);
@@ -132,7 +81,7 @@ private Q_SLOTS:
         const SandboxAccount account = m_sandbox.createAccount(false);
         auto tablestore = service(account);
         const CreateKeyRequest wanted = request(3600);
-        const Outcome created = await(tablestore->createKey(wanted));
+        const KeyJobResult created = await(tablestore->createKey(wanted));
         QVERIFY(created.finished);
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
         QVERIFY(created.secret.startsWith("ots-"));
@@ -144,7 +93,7 @@ private Q_SLOTS:
         QVERIFY(created.key.created.isValid());
         QVERIFY(!created.key.maskedValue.contains(QString::fromLatin1(created.secret)));
 
-        const Outcome listed = await(tablestore->listKeys());
+        const KeyJobResult listed = await(tablestore->listKeys());
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
         QCOMPARE(listed.list.keys.size(), 1);
         const ApiKey &key = listed.list.keys.constFirst();
@@ -158,7 +107,7 @@ private Q_SLOTS:
         for (const QString &field : {key.id, key.name, key.maskedValue, key.owner})
             QVERIFY(!field.contains(value.mid(4, 12)));
 
-        const Outcome revealed = await(tablestore->revealKey(key.id, {}));
+        const KeyJobResult revealed = await(tablestore->revealKey(key.id, {}));
         QCOMPARE(revealed.error.kind, KeyError::Kind::NotPermitted);
         QVERIFY(revealed.secret.isEmpty());
     }
@@ -167,9 +116,9 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
         auto tablestore = service(account);
-        const Outcome created = await(tablestore->createKey(request(3600)));
+        const KeyJobResult created = await(tablestore->createKey(request(3600)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
-        const Outcome tested = await(tablestore->testKey(created.secret));
+        const KeyJobResult tested = await(tablestore->testKey(created.secret));
         QVERIFY(tested.finished);
         QVERIFY2(!tested.error, qPrintable(describe(tested.error)));
     }
@@ -195,7 +144,7 @@ private Q_SLOTS:
         CreateKeyRequest wanted;
         wanted.expires = expires;
         wanted.name = description;
-        const Outcome created = await(tablestore->createKey(wanted));
+        const KeyJobResult created = await(tablestore->createKey(wanted));
         QVERIFY(created.finished);
         QCOMPARE(created.error.kind, KeyError::Kind::InvalidInput);
         QVERIFY(!created.error.message.isEmpty());
@@ -203,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(created.error.requestId.isEmpty());
         QVERIFY(created.secret.isEmpty());
 
-        const Outcome listed = await(tablestore->listKeys());
+        const KeyJobResult listed = await(tablestore->listKeys());
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
         QVERIFY(listed.list.keys.isEmpty());
     }
@@ -216,22 +165,22 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
         auto tablestore = service(account);
-        const Outcome created = await(tablestore->createKey(request(300, u"short-lived"_s)));
+        const KeyJobResult created = await(tablestore->createKey(request(300, u"short-lived"_s)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
-        const Outcome before = await(tablestore->listKeys());
+        const KeyJobResult before = await(tablestore->listKeys());
         QVERIFY2(!before.error, qPrintable(describe(before.error)));
         QCOMPARE(findKey(before.list, created.key.id)->status, KeyStatus::Active);
         QVERIFY(!await(tablestore->testKey(created.secret)).error);
 
         m_sandbox.advanceClock(360);
-        const Outcome tested = await(tablestore->testKey(created.secret));
+        const KeyJobResult tested = await(tablestore->testKey(created.secret));
         QCOMPARE(tested.error.kind, KeyError::Kind::Credentials);
         QCOMPARE(tested.error.serviceCode, u"OTSAuthFailed"_s);
         QVERIFY2(tested.error.message.contains(u"expired"_s), qPrintable(tested.error.message));
         QVERIFY(!tested.error.requestId.isEmpty());
         QCOMPARE(tested.error.httpStatus, 403);
 
-        const Outcome after = await(tablestore->listKeys());
+        const KeyJobResult after = await(tablestore->listKeys());
         QVERIFY2(!after.error, qPrintable(describe(after.error)));
         const ApiKey *key = findKey(after.list, created.key.id);
         QVERIFY(key);
@@ -244,27 +193,27 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
         auto tablestore = service(account);
-        const Outcome created = await(tablestore->createKey(request(3600)));
+        const KeyJobResult created = await(tablestore->createKey(request(3600)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
         QVERIFY(!await(tablestore->testKey(created.secret)).error);
 
-        const Outcome revoked = await(tablestore->deleteKey(created.key.id, {}));
+        const KeyJobResult revoked = await(tablestore->deleteKey(created.key.id, {}));
         QVERIFY2(!revoked.error, qPrintable(describe(revoked.error)));
         QCOMPARE(revoked.key.id, created.key.id);
         QCOMPARE(revoked.key.status, KeyStatus::Revoked);
 
-        const Outcome tested = await(tablestore->testKey(created.secret));
+        const KeyJobResult tested = await(tablestore->testKey(created.secret));
         QCOMPARE(tested.error.kind, KeyError::Kind::Credentials);
         QVERIFY2(tested.error.message.contains(u"revoked"_s), qPrintable(tested.error.message));
 
-        const Outcome listed = await(tablestore->listKeys());
+        const KeyJobResult listed = await(tablestore->listKeys());
         QVERIFY2(!listed.error, qPrintable(describe(listed.error)));
         QCOMPARE(listed.list.keys.size(), 1);
         QCOMPARE(listed.list.keys.constFirst().status, KeyStatus::Revoked);
         QCOMPARE(listed.list.usage.keyCount, 0);
 
         // Revoking again changes nothing and is not an error.
-        const Outcome again = await(tablestore->deleteKey(created.key.id, {}));
+        const KeyJobResult again = await(tablestore->deleteKey(created.key.id, {}));
         QVERIFY2(!again.error, qPrintable(describe(again.error)));
         QCOMPARE(again.key.status, KeyStatus::Revoked);
     }
@@ -272,7 +221,7 @@ private Q_SLOTS:
     void unknownKeyIsNotFound()
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
-        const Outcome revoked = await(service(account)->deleteKey(u"nosuchkey0000000"_s, {}));
+        const KeyJobResult revoked = await(service(account)->deleteKey(u"nosuchkey0000000"_s, {}));
         QCOMPARE(revoked.error.kind, KeyError::Kind::NotFound);
         QCOMPARE(revoked.error.serviceCode, u"EntityNotExist.ApiKey"_s);
         QVERIFY(!revoked.error.requestId.isEmpty());
@@ -283,7 +232,7 @@ private Q_SLOTS:
     void plainHttpDataPlaneIsRefusedLocally()
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
-        const Outcome created = await(service(account)->createKey(request(3600)));
+        const KeyJobResult created = await(service(account)->createKey(request(3600)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
 
         QTcpServer listener;
@@ -291,7 +240,7 @@ private Q_SLOTS:
         QUrl plain(u"http://127.0.0.1"_s);
         plain.setPort(listener.serverPort());
         for (const QUrl &dataPlane : {plain, m_sandbox.http()}) {
-            const Outcome tested
+            const KeyJobResult tested
                 = await(service(account, account.root, dataPlane)->testKey(created.secret));
             QVERIFY(tested.finished);
             QCOMPARE(tested.error.kind, KeyError::Kind::InvalidInput);
@@ -306,7 +255,7 @@ private Q_SLOTS:
     void unknownKeyValueIsRefused()
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
-        const Outcome tested = await(
+        const KeyJobResult tested = await(
             service(account)->testKey("ots-000000000000000000000000000000000000000000000000"_ba));
         QCOMPARE(tested.error.kind, KeyError::Kind::Credentials);
         QCOMPARE(tested.error.serviceCode, u"OTSAuthFailed"_s);
@@ -318,7 +267,7 @@ private Q_SLOTS:
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
         auto tablestore = service(account);
-        const Outcome created = await(tablestore->createKey(request(3600)));
+        const KeyJobResult created = await(tablestore->createKey(request(3600)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
         const HttpResult detached = m_sandbox.net().rpc(
             m_sandbox.http(), account.root, u"2015-05-01"_s, u"DetachPolicyFromUser"_s,
@@ -326,7 +275,7 @@ private Q_SLOTS:
              {u"PolicyName"_s, u"AliyunOTSFullAccess"_s},
              {u"UserName"_s, created.key.owner}});
         QCOMPARE(detached.status, 200);
-        const Outcome tested = await(tablestore->testKey(created.secret));
+        const KeyJobResult tested = await(tablestore->testKey(created.secret));
         QCOMPARE(tested.error.kind, KeyError::Kind::NotPermitted);
         QCOMPARE(tested.error.serviceCode, u"OTSNoPermissionAccess"_s);
     }
@@ -344,13 +293,13 @@ private Q_SLOTS:
     {
         QFETCH(QString, operation);
         const SandboxAccount account = m_sandbox.createAccount(false);
-        const Outcome created = await(service(account)->createKey(request(3600)));
+        const KeyJobResult created = await(service(account)->createKey(request(3600)));
         QVERIFY2(!created.error, qPrintable(describe(created.error)));
         auto asUser = service(account, m_sandbox.createRamUser(account, u"alice"_s));
         KeyJob *job = operation == u"list"_s ? asUser->listKeys()
             : operation == u"create"_s       ? asUser->createKey(request(3600))
                                              : asUser->deleteKey(created.key.id, {});
-        const Outcome outcome = await(job);
+        const KeyJobResult outcome = await(job);
         QCOMPARE(outcome.error.kind, KeyError::Kind::NotPermitted);
         QCOMPARE(outcome.error.serviceCode, u"NoPermission"_s);
         QCOMPARE(outcome.error.httpStatus, 403);
@@ -363,7 +312,7 @@ private Q_SLOTS:
         const SandboxAccount account = m_sandbox.createAccount(false);
         protocol::AcsCredentials wrong = account.root;
         wrong.accessKeySecret = "not-the-secret";
-        const Outcome listed = await(service(account, wrong)->listKeys());
+        const KeyJobResult listed = await(service(account, wrong)->listKeys());
         QCOMPARE(listed.error.kind, KeyError::Kind::Credentials);
         QCOMPARE(listed.error.serviceCode, u"SignatureDoesNotMatch"_s);
     }
