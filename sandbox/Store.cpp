@@ -25,6 +25,11 @@ QString Store::open(const QString &dataDir)
     if (!db.open())
         return db.lastError().text();
     try {
+        // One process owns the state: holding SQLite's lock for good (set before WAL is first
+        // used) spares every transaction its lock and unlock calls and the WAL its shared-memory
+        // index, which is most of the sandbox's system calls per request. A second sandbox on
+        // the same directory fails to open it instead of sharing it.
+        run(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE"));
         run(QStringLiteral("PRAGMA journal_mode=WAL"));
         run(QStringLiteral("PRAGMA synchronous=NORMAL"));
         run(QStringLiteral("PRAGMA foreign_keys=ON"));

@@ -67,6 +67,11 @@ QString urlFor(const char *scheme, const QTcpServer &server)
 
 int main(int argc, char *argv[])
 {
+    // The sandbox keeps time in UTC only. In UTC its local time has no daylight-saving gaps
+    // (protocol::parseAcs3Date reads a date as local time first), and glibc does not open
+    // /etc/localtime again on every conversion, which it does when TZ is unset: several
+    // system calls for each signed request.
+    qputenv("TZ", "UTC");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"keydesk-sandbox"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYDESK_VERSION));

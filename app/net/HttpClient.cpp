@@ -12,7 +12,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
-#include <QTimer>
+#include <QTimerEvent>
 
 #include <algorithm>
 
@@ -98,18 +98,20 @@ QNetworkAccessManager *HttpClient::makeNetwork(QObject *parent)
     return network;
 }
 
-QNetworkAccessManager *HttpClient::networkTrusting(const QList<QSslCertificate> &certificates)
+const HttpClient::TrustedNetwork &
+HttpClient::networkTrusting(const QList<QSslCertificate> &certificates)
 {
-    if (certificates.isEmpty())
-        return m_network;
     QByteArrayList digests;
     for (const QSslCertificate &certificate : certificates)
         digests.append(certificate.digest(QCryptographicHash::Sha256));
     std::sort(digests.begin(), digests.end());
-    QNetworkAccessManager *&network = m_networksByTrust[digests.join()];
-    if (!network)
-        network = makeNetwork(this);
-    return network;
+    TrustedNetwork &trusted = m_networksByTrust[digests.join()];
+    if (!trusted.network) {
+        trusted.network = certificates.isEmpty() ? m_network : makeNetwork(this);
+        trusted.tls = QSslConfiguration::defaultConfiguration();
+        trusted.tls.addCaCertificates(certificates);
+    }
+    return trusted;
 }
 
 HttpClient::~HttpClient() = default;
@@ -125,18 +127,23 @@ HttpJob::HttpJob(HttpClient *client, HttpRequestSpec spec)
     : QObject(client)
     , m_client(client)
     , m_spec(std::move(spec))
-    , m_timeout(new QTimer(this))
-    , m_backoff(new QTimer(this))
+{ }
+
+// Two QBasicTimers rather than two QTimers: a job per call, thousands a second for an
+// inventory, and a QTimer is an object and a connection more for each.
+void HttpJob::timerEvent(QTimerEvent *event)
 {
-    m_timeout->setSingleShot(true);
-    m_backoff->setSingleShot(true);
-    m_backoff->setTimerType(Qt::PreciseTimer); // never sooner than Retry-After says
-    connect(m_timeout, &QTimer::timeout, this, [this] {
+    if (event->timerId() == m_timeout.timerId()) {
+        m_timeout.stop();
         m_timedOut = true;
         if (m_reply)
             m_reply->abort();
-    });
-    connect(m_backoff, &QTimer::timeout, this, &HttpJob::startAttempt);
+    } else if (event->timerId() == m_backoff.timerId()) {
+        m_backoff.stop();
+        startAttempt();
+    } else {
+        QObject::timerEvent(event);
+    }
 }
 
 HttpJob::~HttpJob()
@@ -183,14 +190,12 @@ void HttpJob::startAttempt()
         }
         trusted += own;
     }
+    const HttpClient::TrustedNetwork &trustedNetwork = m_client->networkTrusting(trusted);
     QNetworkRequest request(m_spec.url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    if (!trusted.isEmpty()) {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.addCaCertificates(trusted);
-        request.setSslConfiguration(config);
-    }
+    if (!trusted.isEmpty())
+        request.setSslConfiguration(trustedNetwork.tls);
     protocol::HttpHeaders headers = m_spec.headers;
     if (m_spec.sign)
         headers += m_spec.sign();
@@ -203,7 +208,7 @@ void HttpJob::startAttempt()
     // its challenge with credentials cached or kept on a connection by an earlier job (another
     // profile's AccessKey, or the right secret when this job has a wrong one). Its challenges
     // still reach the client's handler above.
-    QNetworkAccessManager *network = m_client->networkTrusting(trusted);
+    QNetworkAccessManager *network = trustedNetwork.network;
     if (!m_spec.user.isEmpty()) {
         if (!m_ownNetwork)
             m_ownNetwork = HttpClient::makeNetwork(nullptr);
@@ -223,7 +228,7 @@ void HttpJob::startAttempt()
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(m_reply, &QNetworkReply::finished, this, &HttpJob::attemptFinished);
-    m_timeout->start(m_spec.timeoutMs);
+    m_timeout.start(m_spec.timeoutMs, Qt::CoarseTimer, this);
 }
 
 QString HttpJob::maybeCarriedOut()
@@ -253,7 +258,7 @@ static QString describeTlsErrors(const QList<QSslError> &errors)
 
 void HttpJob::attemptFinished()
 {
-    m_timeout->stop();
+    m_timeout.stop();
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
@@ -298,7 +303,7 @@ void HttpJob::attemptFinished()
     if (!m_cancelled && shouldRetry(delayMs)) {
         qCInfo(lcNet).noquote() << "retrying" << m_spec.method << redactUrl(m_spec.url) << "in"
                                 << delayMs << "ms";
-        m_backoff->start(delayMs);
+        m_backoff.start(delayMs, Qt::PreciseTimer, this); // never sooner than Retry-After
         return;
     }
     finish();
@@ -356,7 +361,7 @@ void HttpJob::cancel()
     if (m_finished || m_cancelled)
         return;
     m_cancelled = true;
-    m_backoff->stop();
+    m_backoff.stop();
     if (m_reply) {
         m_reply->abort(); // attemptFinished() reports the cancellation
         return;

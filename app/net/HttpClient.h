@@ -3,12 +3,14 @@
 #include "domain/KeyError.h"
 #include "protocol/Acs3Signature.h"
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QUrl>
 
@@ -17,7 +19,6 @@
 class QAuthenticator;
 class QNetworkAccessManager;
 class QNetworkReply;
-class QTimer;
 
 namespace keydesk {
 
@@ -85,11 +86,16 @@ private:
     // per host and port only, and a connection keeps the TLS settings of the call that opened
     // it: a network for each set of trusted CAs stops a call from using a connection verified
     // with a CA its profile does not trust (or failing on one verified without its own).
-    QNetworkAccessManager *networkTrusting(const QList<QSslCertificate> &certificates);
+    struct TrustedNetwork
+    {
+        QNetworkAccessManager *network = nullptr;
+        QSslConfiguration tls; // the defaults and the CAs, made once
+    };
+    const TrustedNetwork &networkTrusting(const QList<QSslCertificate> &certificates);
     static QNetworkAccessManager *makeNetwork(QObject *parent);
 
     QNetworkAccessManager *m_network;
-    QHash<QByteArray, QNetworkAccessManager *> m_networksByTrust;
+    QHash<QByteArray, TrustedNetwork> m_networksByTrust;
     RetryPolicy m_policy;
     QList<QSslCertificate> m_extraCa;
 };
@@ -123,6 +129,7 @@ private:
     friend class OnceBody;
     HttpJob(HttpClient *client, HttpRequestSpec spec);
 
+    void timerEvent(QTimerEvent *event) override;
     void startAttempt();
     void attemptFinished();
     bool shouldRetry(int &delayMs) const;
@@ -133,8 +140,8 @@ private:
     HttpClient *m_client;
     HttpRequestSpec m_spec;
     QPointer<QNetworkReply> m_reply;
-    QTimer *m_timeout;
-    QTimer *m_backoff;
+    QBasicTimer m_timeout;
+    QBasicTimer m_backoff;
     int m_attempts = 0;
     int m_authAnswers = 0;
     QNetworkAccessManager *m_ownNetwork = nullptr; // jobs with credentials (startAttempt)

@@ -131,12 +131,16 @@ std::optional<QDateTime> parseAcs3Date(const QByteArray &value)
     // Exactly yyyy-MM-ddTHH:mm:ssZ: 20 characters, no milliseconds, no offset.
     if (value.size() != 20 || !value.endsWith('Z'))
         return std::nullopt;
-    QDateTime time = QDateTime::fromString(QString::fromLatin1(value.left(19)),
-                                           QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
-    if (!time.isValid())
+    // Date and time read apart and joined in UTC: read as one local time first, a moment that
+    // falls in a daylight-saving gap of the local zone would be invalid (and cost a lookup of
+    // the zone on every call).
+    const QDate date
+        = QDate::fromString(QString::fromLatin1(value.left(10)), QStringLiteral("yyyy-MM-dd"));
+    const QTime time
+        = QTime::fromString(QString::fromLatin1(value.mid(10, 9)), QStringLiteral("'T'HH:mm:ss"));
+    if (!date.isValid() || !time.isValid())
         return std::nullopt;
-    time.setTimeZone(QTimeZone::utc());
-    return time;
+    return QDateTime(date, time, QTimeZone::utc());
 }
 
 HttpHeaders acs3SignRequest(const AcsCredentials &credentials, const Acs3SigningInput &input)

@@ -3,6 +3,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <ctime>
+
 using namespace Qt::StringLiterals;
 using namespace keydesk::protocol;
 
@@ -174,6 +176,27 @@ private Q_SLOTS:
         QVERIFY(!parseAcs3Date("2023-10-26T10:22:32+08:00"));
         QVERIFY(!parseAcs3Date("2023-13-26T10:22:32Z"));
         QVERIFY(!parseAcs3Date(""));
+        QVERIFY(!parseAcs3Date("2023-10-26T25:22:32Z"));
+        QVERIFY(!parseAcs3Date("2023-10-26x10:22:32Z"));
+    }
+
+    // A UTC date is a UTC date wherever the machine is: 02:30 on the last Sunday of March
+    // does not exist in Berlin's local time, but it does in UTC.
+    void dateIsReadInUtcWhateverTheLocalZone()
+    {
+        const bool hadZone = qEnvironmentVariableIsSet("TZ");
+        const QByteArray previous = qgetenv("TZ");
+        qputenv("TZ", "Europe/Berlin");
+        tzset();
+        const std::optional<QDateTime> date = parseAcs3Date("2026-03-29T02:30:00Z");
+        if (hadZone)
+            qputenv("TZ", previous);
+        else
+            qunsetenv("TZ");
+        tzset();
+        QVERIFY(date);
+        QCOMPARE(date->toSecsSinceEpoch(), 1774751400);
+        QCOMPARE(acs3Date(*date), "2026-03-29T02:30:00Z"_ba);
     }
 };
 
