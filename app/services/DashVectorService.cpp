@@ -99,6 +99,7 @@ ServiceCapabilities DashVectorService::capabilities() const
     capabilities.revealNeedsVerification = true;
     capabilities.deleteNeedsVerification = true;
     capabilities.rootAccountOnly = true;
+    capabilities.maxNameLength = kMaxDescriptionLength;
     return capabilities;
 }
 

@@ -121,4 +121,9 @@ KeyJob *KeyService::setKeyEnabled(const QString &, bool)
     return unsupported(tr("disabling keys"));
 }
 
+KeyJob *KeyService::createTemporaryKey(const QByteArray &, int)
+{
+    return unsupported(tr("temporary keys"));
+}
+
 } // namespace keydesk

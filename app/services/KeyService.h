@@ -33,6 +33,9 @@ struct ServiceCapabilities
     bool expiryRequired = false;
     bool hasWorkspaces = false;
     bool hasOwners = false; // keys belong to the root account or a RAM user
+    bool ownerChosenOnCreate = false; // CreateKeyRequest::owner says whose key it is (RAM)
+    int maxNameLength = 0; // of a key's name or description; 0: keys have none
+    bool nameRequired = false;
     bool hasTemporaryKeys = false;
     bool rootAccountOnly = false; // RAM users may not manage keys at all
     QStringList permissions; // choices for a key's permission, empty: none
@@ -110,6 +113,9 @@ public:
     virtual KeyJob *deleteKey(const QString &keyId, const QString &verificationCode) = 0;
     // Calls the data plane with the value, the cheapest call that proves it works.
     virtual KeyJob *testKey(const QByteArray &value) = 0;
+    // A short-lived key issued by a permanent one's value, where
+    // capabilities().hasTemporaryKeys: the job's secret() and secretExpires().
+    virtual KeyJob *createTemporaryKey(const QByteArray &parentValue, int seconds);
 
 protected:
     KeyJob *unsupported(const QString &what);

@@ -116,6 +116,7 @@ ServiceCapabilities ModelStudioService::capabilities() const
     capabilities.hasWorkspaces = true;
     capabilities.hasOwners = true;
     capabilities.hasTemporaryKeys = true;
+    capabilities.maxNameLength = kMaxDescriptionLength;
     return capabilities;
 }
 

@@ -33,7 +33,7 @@ public:
     WorkspaceListJob *listWorkspaces();
     // A temporary key (st-…) issued by a permanent one, valid for 1–1800 s; the job's
     // secret() holds it and secretExpires() when it ends. It cannot be revoked.
-    KeyJob *createTemporaryKey(const QByteArray &parentValue, int seconds);
+    KeyJob *createTemporaryKey(const QByteArray &parentValue, int seconds) override;
 
 private:
     HttpRequestSpec maasRequest(const QString &action, const QByteArray &method,

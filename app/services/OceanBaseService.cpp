@@ -133,6 +133,8 @@ ServiceCapabilities OceanBaseService::capabilities() const
     ServiceCapabilities capabilities;
     capabilities.valueReadableAgain = false;
     capabilities.permissions = kPermissions;
+    capabilities.maxNameLength = kMaxNameLength;
+    capabilities.nameRequired = true;
     return capabilities;
 }
 

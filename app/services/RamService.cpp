@@ -156,6 +156,7 @@ ServiceCapabilities RamService::capabilities() const
     ServiceCapabilities capabilities;
     capabilities.canDisable = true;
     capabilities.hasOwners = true;
+    capabilities.ownerChosenOnCreate = true; // AccessKeys have no name
     return capabilities;
 }
 

@@ -85,6 +85,7 @@ ServiceCapabilities TablestoreService::capabilities() const
     capabilities.deleteIsRevoke = true;
     capabilities.hasExpiry = true;
     capabilities.expiryRequired = true;
+    capabilities.maxNameLength = kMaxDescriptionLength;
     // Only the root account may manage keys: each key makes a RAM user with full Tablestore rights.
     capabilities.rootAccountOnly = true;
     return capabilities;

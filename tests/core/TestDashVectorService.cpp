@@ -74,6 +74,9 @@ private Q_SLOTS:
         QVERIFY(!capabilities.hasExpiry);
         QVERIFY(!capabilities.canDisable);
         QVERIFY(!capabilities.hasTemporaryKeys);
+        QCOMPARE(capabilities.maxNameLength, 128); // the Description
+        QVERIFY(!capabilities.nameRequired);
+        QVERIFY(!capabilities.ownerChosenOnCreate);
     }
 
     void createListRevealDelete()

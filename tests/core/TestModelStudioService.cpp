@@ -107,6 +107,10 @@ private Q_SLOTS:
         QVERIFY(!capabilities.rootAccountOnly);
         QVERIFY(!capabilities.hasExpiry);
         QVERIFY(!capabilities.canDisable);
+        QCOMPARE(capabilities.maxNameLength, 200); // the description
+        QVERIFY(!capabilities.nameRequired);
+        // Keys belong to the account or a RAM user, but a create makes the caller's.
+        QVERIFY(!capabilities.ownerChosenOnCreate);
     }
 
     void createListRevealDelete()

@@ -130,6 +130,8 @@ private Q_SLOTS:
         QVERIFY(!capabilities.canDisable);
         QVERIFY(!capabilities.rootAccountOnly);
         QVERIFY(!capabilities.deleteNeedsVerification);
+        QCOMPARE(capabilities.maxNameLength, 64);
+        QVERIFY(capabilities.nameRequired);
     }
 
     // Create, list and delete, each through the Digest handshake of the console's HttpClient;

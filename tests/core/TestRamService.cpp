@@ -68,6 +68,14 @@ private Q_SLOTS:
         QVERIFY(!capabilities.hasWorkspaces);
         QVERIFY(!capabilities.rootAccountOnly);
         QVERIFY(capabilities.permissions.isEmpty());
+        QVERIFY(!capabilities.hasTemporaryKeys);
+        QVERIFY(capabilities.ownerChosenOnCreate);
+        QCOMPARE(capabilities.maxNameLength, 0); // AccessKeys have no name
+        // What it cannot do, it says without sending anything.
+        expectLocal(await(service(account.root, closedPort())->createTemporaryKey("x", 60)),
+                    KeyError::Kind::NotPermitted);
+        expectLocal(await(service(account.root, closedPort())->revealKey(u"id"_s, {})),
+                    KeyError::Kind::NotPermitted);
     }
 
     void listHasTheRootAccountsAndEveryUsersKeys()

@@ -72,6 +72,8 @@ private Q_SLOTS:
         QVERIFY(capabilities.rootAccountOnly);
         QVERIFY(!capabilities.canDisable);
         QVERIFY(capabilities.permissions.isEmpty());
+        QCOMPARE(capabilities.maxNameLength, 256); // the Description
+        QVERIFY(!capabilities.nameRequired);
     }
 
     // Seed 000: the value is shown when the key is made and never again; the list has no trace
