@@ -1,0 +1,145 @@
+#include "ClipboardGuard.h"
+
+#include "vault/SecretBytes.h"
+
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace keydesk {
+
+namespace {
+
+// The hint KDE's Klipper and other clipboard managers read to keep a value out of their history.
+constexpr auto kSecretHintFormat = "x-kde-passwordManagerHint";
+#ifdef Q_OS_MACOS
+// macOS's equivalent: pasteboard managers skip concealed data.
+constexpr auto kConcealedFormat = "application/x-nspasteboard-concealed-type";
+#endif
+
+// A salted hash, so what the guard keeps cannot be looked up in a table of known keys.
+QByteArray saltedHash(const QByteArray &salt, QByteArrayView value)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(salt);
+    hash.addData(value);
+    return hash.result();
+}
+
+QByteArray randomSalt()
+{
+    std::array<quint32, 4> words {};
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    return QByteArray(reinterpret_cast<const char *>(words.data()), sizeof(words));
+}
+
+} // namespace
+
+ClipboardGuard::ClipboardGuard(QObject *parent)
+    : QObject(parent)
+    , m_timer(new QTimer(this))
+    , m_salt(randomSalt())
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &ClipboardGuard::clearIfOurs);
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        connect(clipboard, &QClipboard::dataChanged, this, &ClipboardGuard::clipboardChanged);
+    if (auto *app = QCoreApplication::instance())
+        connect(app, &QCoreApplication::aboutToQuit, this, &ClipboardGuard::clearIfOurs);
+}
+
+ClipboardGuard::~ClipboardGuard()
+{
+    // Nobody listening may be told anything by an object half gone.
+    const QSignalBlocker blocker(this);
+    clearIfOurs();
+}
+
+void ClipboardGuard::setClearAfterMs(int ms)
+{
+    m_clearAfterMs = qMax(0, ms);
+    if (m_timer->isActive())
+        m_timer->start(m_clearAfterMs);
+}
+
+int ClipboardGuard::clearAfterMs() const
+{
+    return m_clearAfterMs;
+}
+
+void ClipboardGuard::copySecret(const QByteArray &value)
+{
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    if (!clipboard)
+        return;
+    auto *mime = new QMimeData;
+    mime->setText(QString::fromUtf8(value)); // the clipboard's own copy, wiped when we clear it
+    mime->setData(QString::fromLatin1(kSecretHintFormat), "secret"_ba);
+#ifdef Q_OS_MACOS
+    mime->setData(QString::fromLatin1(kConcealedFormat), "secret"_ba);
+#endif
+    m_hash = saltedHash(m_salt, value);
+    m_writing = true;
+    clipboard->setMimeData(mime, QClipboard::Clipboard);
+    m_writing = false;
+    if (m_clearAfterMs > 0)
+        m_timer->start(m_clearAfterMs);
+    Q_EMIT copied();
+}
+
+bool ClipboardGuard::holdsSecret() const
+{
+    if (m_hash.isEmpty())
+        return false;
+    const QClipboard *clipboard = QGuiApplication::clipboard();
+    const QMimeData *mime = clipboard ? clipboard->mimeData(QClipboard::Clipboard) : nullptr;
+    if (!mime || !mime->hasText())
+        return false;
+    QByteArray text = mime->text().toUtf8();
+    const bool ours = saltedHash(m_salt, text) == m_hash;
+    wipeSecret(text);
+    return ours;
+}
+
+void ClipboardGuard::clearIfOurs()
+{
+    if (!holdsSecret()) {
+        forget();
+        return;
+    }
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    // The text shares its buffer with the clipboard's data: zero it before Qt frees it.
+    if (const QMimeData *mime = clipboard->mimeData(QClipboard::Clipboard)) {
+        QString text = mime->text();
+        wipeSecret(text);
+    }
+    m_writing = true;
+    clipboard->clear(QClipboard::Clipboard);
+    m_writing = false;
+    forget();
+    Q_EMIT cleared();
+}
+
+void ClipboardGuard::clipboardChanged()
+{
+    if (m_writing || m_hash.isEmpty() || holdsSecret())
+        return;
+    forget();
+    Q_EMIT cleared();
+}
+
+void ClipboardGuard::forget()
+{
+    m_timer->stop();
+    m_hash.clear();
+}
+
+} // namespace keydesk

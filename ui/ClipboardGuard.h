@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+
+class QTimer;
+
+namespace keydesk {
+
+// Copies a secret to the clipboard marked for clipboard managers (KDE's and others'
+// "x-kde-passwordManagerHint: secret", as KeePassXC's Clipboard does) and clears it after a
+// delay and on exit, unless the clipboard changed since. It keeps only a SHA-256 of the value,
+// so the secret lives in the clipboard alone.
+class ClipboardGuard : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ClipboardGuard(QObject *parent = nullptr);
+    ~ClipboardGuard() override; // clears what it put there, if still there
+
+    void setClearAfterMs(int ms); // default 30000
+    int clearAfterMs() const;
+
+    void copySecret(const QByteArray &value); // UTF-8 text + the hint; starts the timer
+    void clearIfOurs(); // clears now if the clipboard still holds our secret
+    bool holdsSecret() const; // the clipboard still holds what we put there
+
+Q_SIGNALS:
+    void copied();
+    void cleared(); // by the timer, clearIfOurs(), or because someone else replaced it
+
+private:
+    void clipboardChanged();
+    void forget();
+
+    QTimer *m_timer;
+    QByteArray m_salt;
+    QByteArray m_hash; // salted SHA-256 of the value we put there; empty: nothing of ours
+    int m_clearAfterMs = 30000;
+    bool m_writing = false; // our own setMimeData()/clear() is changing the clipboard
+};
+
+} // namespace keydesk
