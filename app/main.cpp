@@ -1,13 +1,23 @@
+#include "ClipboardGuard.h"
+#include "DemoProfiles.h"
+#include "MainWindow.h"
+#include "ProfileSecretReader.h"
+#include "ProfileStore.h"
 #include "SandboxLauncher.h"
+#include "vault/ConsolePassphrase.h"
+#include "vault/CredentialVault.h"
+#include "vault/SecretBytes.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
+using namespace keydesk;
 
 static void say(const QString &text)
 {
@@ -15,9 +25,78 @@ static void say(const QString &text)
     std::fflush(stdout);
 }
 
+// Whether a QGuiApplication can start: on Linux without a display server (and without a
+// platform asked for by name) it would abort, and `keydesk --sandbox` must still serve the
+// sandbox on a headless machine.
+static bool displayAvailable()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+// What the window shares for the whole run; declared before the window, so it outlives it.
+struct Console
+{
+    CredentialVault vault;
+    ConsolePassphrase passphrase;
+    ClipboardGuard clipboard;
+    std::unique_ptr<ProfileStore> store;
+    std::unique_ptr<MainWindow> window;
+
+    KeyPageTools tools() { return {&vault, &passphrase, &clipboard}; }
+};
+
+// The demo's profiles with their secrets in memory only: they are sandbox credentials, never
+// written to the keychain or to disk.
+static void openDemo(Console &console, const SandboxLauncher &launcher)
+{
+    const DemoProfiles demo = DemoProfiles::fromLauncher(launcher);
+    if (demo.error()) {
+        std::fprintf(stderr, "keydesk: %s\n", qPrintable(demo.error().message));
+        QCoreApplication::exit(1);
+        return;
+    }
+    console.window = std::make_unique<MainWindow>(demo.profiles(), console.tools(), nullptr);
+    for (const Profile &profile : demo.profiles()) {
+        QByteArray secret = demo.secret(profile.id);
+        console.window->setSecret(profile.id, secret);
+        wipeSecret(secret);
+    }
+    console.window->selectProfile(demo.profiles().first().id);
+    console.window->show();
+}
+
+static void openStored(Console &console)
+{
+    console.store = std::make_unique<ProfileStore>();
+    const ProfileStore::Loaded loaded = console.store->load();
+    if (loaded.error)
+        std::fprintf(stderr, "keydesk: %s\n", qPrintable(loaded.error.message));
+    for (const ProfileStore::SkippedEntry &skipped : loaded.skipped)
+        std::fprintf(stderr, "keydesk: profile %s skipped: %s\n", qPrintable(skipped.id),
+                     qPrintable(skipped.reason));
+    console.window
+        = std::make_unique<MainWindow>(loaded.profiles, console.tools(), console.store.get());
+    auto *reader = new ProfileSecretReader(&console.vault, console.window.get());
+    QObject::connect(reader, &ProfileSecretReader::secretRead, console.window.get(),
+                     &MainWindow::setSecret);
+    QObject::connect(reader, &ProfileSecretReader::secretMissing, console.window.get(),
+                     &MainWindow::setSecretMissing);
+    reader->start(loaded.profiles);
+    if (!loaded.profiles.isEmpty())
+        console.window->selectProfile(loaded.profiles.first().id);
+    console.window->show();
+}
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool gui = displayAvailable();
+    std::unique_ptr<QCoreApplication> app = gui ? std::make_unique<QApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYDESK_VERSION));
@@ -31,33 +110,45 @@ int main(int argc, char *argv[])
         u"sandbox"_s,
         QCoreApplication::translate("main", "Start a local keydesk-sandbox with demo data."));
     parser.addOption(sandboxOption);
-    parser.process(app);
+    parser.process(*app);
 
-    if (!parser.isSet(sandboxOption)) {
+    if (!gui) {
         say(QCoreApplication::translate(
             "main",
-            "The console window is not built yet. Run `keydesk --sandbox` to start the"
-            " local sandbox with demo data."));
-        return 0;
+            "No display is available (neither DISPLAY nor WAYLAND_DISPLAY is set), so "
+            "the console window cannot open."));
+    }
+    // Only with a display: the clipboard and the window need a QGuiApplication.
+    const std::unique_ptr<Console> console = gui ? std::make_unique<Console>() : nullptr;
+    if (!parser.isSet(sandboxOption)) {
+        if (!console)
+            return 1;
+        openStored(*console);
+        return QCoreApplication::exec();
     }
 
     SandboxLauncher::Options options;
     options.dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
                           .filePath(u"keydesk/sandbox"_s);
     SandboxLauncher launcher(options);
-    QObject::connect(&launcher, &SandboxLauncher::started, &app, [&] {
+    QObject::connect(&launcher, &SandboxLauncher::started, app.get(), [&] {
         say(QCoreApplication::translate("main", "KeyDesk sandbox is running (stop it with Ctrl+C).")
             + u"\n  HTTP:  "_s + launcher.httpUrl().toString() + u"\n  HTTPS: "_s
             + launcher.httpsUrl().toString() + u"\n  its certificate: "_s
             + launcher.certificatePath() + u"\n  demo account (credentials, MFA secret): "_s
             + launcher.demoAccountPath());
+        if (console)
+            openDemo(*console, launcher);
     });
-    QObject::connect(&launcher, &SandboxLauncher::failed, &app, [](const QString &reason) {
+    QObject::connect(&launcher, &SandboxLauncher::failed, app.get(), [](const QString &reason) {
         std::fprintf(stderr, "keydesk: %s\n", qPrintable(reason));
         QCoreApplication::exit(1);
     });
-    QObject::connect(&launcher, &SandboxLauncher::exited, &app,
+    QObject::connect(&launcher, &SandboxLauncher::exited, app.get(),
                      [](int code) { QCoreApplication::exit(code == 0 ? 0 : 1); });
     launcher.start();
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    if (console)
+        console->window.reset(); // before the sandbox it talks to
+    return code;
 }

@@ -1,0 +1,372 @@
+#include "KeyListPage.h"
+
+#include "ClipboardGuard.h"
+#include "CreateKeyFlow.h"
+#include "DeleteKeyFlow.h"
+#include "ErrorPanel.h"
+#include "KeyFilterModel.h"
+#include "KeyTableModel.h"
+#include "KeyTestDialog.h"
+#include "KeyUsageText.h"
+#include "ViewKeyFlow.h"
+#include "services/KeyService.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace keydesk {
+
+namespace {
+const QStringList rowActions {u"view"_s, u"copyId"_s, u"test"_s, u"toggleEnabled"_s, u"delete"_s};
+} // namespace
+
+KeyListPage::KeyListPage(std::unique_ptr<KeyService> service, const KeyPageTools &tools,
+                         QWidget *parent)
+    : QWidget(parent)
+    , m_service(service.release())
+    , m_tools(tools)
+    , m_model(new KeyTableModel(this))
+    , m_proxy(new KeyFilterModel(this))
+{
+    m_service->setParent(this);
+    setAccessibleName(tr("Keys of %1").arg(m_service->profile().displayName));
+    m_proxy->setSourceModel(m_model);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(makeToolBar());
+    m_usageLabel = new QLabel(this);
+    m_usageLabel->setObjectName(u"usage"_s);
+    m_usageLabel->setAccessibleName(tr("Limits"));
+    m_usageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_usageLabel);
+    // Indeterminate and beside the table, never modal: the window stays usable while it runs.
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(u"busy"_s);
+    m_busy->setAccessibleName(tr("Loading keys"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumHeight(m_busy->fontMetrics().height() / 2 + 2);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    layout->addWidget(m_busy);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(makeKeysPage());
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(u"emptyState"_s);
+    m_empty->setAccessibleName(tr("No keys"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setText(tr("This profile has no keys yet.\nCreate one with Create (Ctrl+N)."));
+    m_stack->addWidget(m_empty);
+    m_error = new ErrorPanel(this);
+    m_error->setObjectName(u"errorState"_s);
+    connect(m_error, &ErrorPanel::retryRequested, this, &KeyListPage::refresh);
+    m_stack->addWidget(m_error);
+    layout->addWidget(m_stack, 1);
+
+    setTabOrder(m_filter, m_table);
+    restoreHeader();
+    updateActions();
+    refresh();
+}
+
+KeyListPage::~KeyListPage()
+{
+    saveHeader();
+}
+
+QToolBar *KeyListPage::makeToolBar()
+{
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setObjectName(u"keyActions"_s);
+    m_toolBar->setAccessibleName(tr("Key actions"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(addToolAction(u"create"_s, tr("&Create…"), QKeySequence(Qt::CTRL | Qt::Key_N)),
+            &QAction::triggered, this, &KeyListPage::createKey);
+    QAction *view = addToolAction(u"view"_s, tr("&View…"), Qt::Key_Return);
+    connect(view, &QAction::triggered, this, &KeyListPage::viewKey);
+    connect(addToolAction(u"copyId"_s, tr("Copy &ID"), {}), &QAction::triggered, this,
+            &KeyListPage::copyKeyId);
+    connect(addToolAction(u"test"_s, tr("&Test…"), {}), &QAction::triggered, this,
+            &KeyListPage::testKey);
+    QAction *toggle = addToolAction(u"toggleEnabled"_s, tr("&Disable"), {});
+    toggle->setVisible(m_service->capabilities().canDisable);
+    connect(toggle, &QAction::triggered, this, &KeyListPage::toggleEnabled);
+    QAction *remove = addToolAction(u"delete"_s, tr("De&lete…"), QKeySequence(Qt::Key_Delete));
+    connect(remove, &QAction::triggered, this, &KeyListPage::deleteKey);
+    connect(addToolAction(u"refresh"_s, tr("&Refresh"), QKeySequence(Qt::Key_F5)),
+            &QAction::triggered, this, &KeyListPage::refresh);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(u"filter"_s);
+    m_filter->setAccessibleName(tr("Filter keys"));
+    m_filter->setPlaceholderText(tr("Filter (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_toolBar->addWidget(m_filter);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterModel::setFilterText);
+    auto *focusFilter = new QAction(tr("Filter"), this);
+    focusFilter->setObjectName(u"filter"_s);
+    focusFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(focusFilter, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    QWidget::addAction(focusFilter);
+    return m_toolBar;
+}
+
+QAction *KeyListPage::addToolAction(const QString &name, const QString &text,
+                                    const QKeySequence &shortcut)
+{
+    QAction *action = m_toolBar->addAction(text);
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    if (!shortcut.isEmpty())
+        action->setToolTip(u"%1 (%2)"_s.arg(QString(text).remove(u'&').remove(u'…'),
+                                            shortcut.toString(QKeySequence::NativeText)));
+    return action;
+}
+
+QWidget *KeyListPage::makeKeysPage()
+{
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"keys"_s);
+    m_table->setAccessibleName(tr("Keys"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, &KeyListPage::showContextMenu);
+    connect(m_table, &QTableView::doubleClicked, this, &KeyListPage::viewKey);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &KeyListPage::updateActions);
+    // Enter and Del act on the table only, so that they keep their meaning in the filter field.
+    for (const QString &name : {u"view"_s, u"delete"_s}) {
+        QAction *rowAction = action(name);
+        rowAction->setShortcutContext(Qt::WidgetShortcut);
+        m_table->addAction(rowAction);
+    }
+    return m_table;
+}
+
+QAction *KeyListPage::action(const QString &name) const
+{
+    return findChild<QAction *>(name);
+}
+
+bool KeyListPage::isLoading() const
+{
+    return m_listJob;
+}
+
+QString KeyListPage::usageText() const
+{
+    return m_usageLabel->text();
+}
+
+const ApiKey *KeyListPage::currentKey() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    const int row = m_proxy->sourceRow(rows.first().row());
+    return row < 0 ? nullptr : &m_model->keyAt(row);
+}
+
+void KeyListPage::refresh()
+{
+    if (m_listJob)
+        return;
+    m_listJob = m_service->listKeys();
+    connect(m_listJob, &KeyJob::finished, this, &KeyListPage::listed);
+    m_busy->show();
+    if (m_state != State::Keys)
+        showState(State::Loading);
+}
+
+void KeyListPage::listed(KeyJob *job)
+{
+    m_busy->hide();
+    if (job->error()) {
+        m_error->setError(tr("The keys could not be listed."), job->error());
+        showState(State::Error);
+        return;
+    }
+    m_usage = job->list().usage;
+    const KeyUsageText usage = KeyUsageText::describe(m_usage, m_service->capabilities());
+    m_usageLabel->setText(usage.line);
+    m_blockedReason = usage.blockedReason;
+    m_model->setKeys(job->list().keys);
+    showState(job->list().keys.isEmpty() ? State::Empty : State::Keys);
+    Q_EMIT keysListed(int(job->list().keys.size()));
+}
+
+void KeyListPage::showState(State state)
+{
+    m_state = state;
+    m_stack->setCurrentWidget(state == State::Empty       ? static_cast<QWidget *>(m_empty)
+                                  : state == State::Error ? static_cast<QWidget *>(m_error)
+                                                          : m_table);
+    updateActions();
+}
+
+void KeyListPage::updateActions()
+{
+    const ApiKey *key = m_state == State::Keys ? currentKey() : nullptr;
+    for (const QString &name : rowActions)
+        action(name)->setEnabled(key && !m_flowOpen);
+    QAction *toggle = action(u"toggleEnabled"_s);
+    const bool inactive = key && key->status == KeyStatus::Inactive;
+    toggle->setText(inactive ? tr("&Enable") : tr("&Disable"));
+    toggle->setEnabled(key && !m_flowOpen
+                       && (key->status == KeyStatus::Active || key->status == KeyStatus::Inactive));
+    QAction *create = action(u"create"_s);
+    const bool listed = m_state == State::Keys || m_state == State::Empty;
+    create->setEnabled(listed && m_blockedReason.isEmpty() && !m_flowOpen);
+    create->setToolTip(
+        !m_blockedReason.isEmpty()
+            ? m_blockedReason
+            : tr("Create a key (%1)").arg(create->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void KeyListPage::showContextMenu(const QPoint &position)
+{
+    if (!m_table->indexAt(position).isValid())
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"rowMenu"_s);
+    menu->setAccessibleName(tr("Key actions"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (const QString &name : rowActions) {
+        if (action(name)->isVisible())
+            menu->addAction(action(name));
+    }
+    menu->popup(m_table->viewport()->mapToGlobal(position));
+}
+
+void KeyListPage::createKey()
+{
+    if (!action(u"create"_s)->isEnabled())
+        return;
+    QStringList owners;
+    for (const ApiKey &key : m_model->keys()) {
+        if (!key.owner.isEmpty() && !owners.contains(key.owner))
+            owners.append(key.owner);
+    }
+    auto *flow = new CreateKeyFlow(m_service, m_tools.vault, m_tools.clipboard, this);
+    connect(flow, &CreateKeyFlow::finished, this, &KeyListPage::flowFinished);
+    m_flowOpen = true;
+    updateActions();
+    flow->start(m_usageLabel->text(), m_blockedReason, owners);
+}
+
+void KeyListPage::viewKey()
+{
+    const ApiKey *key = currentKey();
+    if (!key || m_flowOpen)
+        return;
+    (new ViewKeyFlow(m_service, m_tools, *key, this))->start();
+}
+
+void KeyListPage::copyKeyId()
+{
+    if (const ApiKey *key = currentKey())
+        QApplication::clipboard()->setText(key->id); // an id is not a secret
+}
+
+void KeyListPage::testKey()
+{
+    const ApiKey *key = currentKey();
+    if (!key)
+        return;
+    auto *dialog = new KeyTestDialog(m_service, m_tools.vault, *key, this);
+    dialog->setObjectName(u"keyTestDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void KeyListPage::toggleEnabled()
+{
+    const ApiKey *key = currentKey();
+    if (!key || m_flowOpen)
+        return;
+    m_flowOpen = true;
+    updateActions();
+    KeyJob *job = m_service->setKeyEnabled(key->id, key->status != KeyStatus::Active);
+    connect(job, &KeyJob::finished, this, [this](KeyJob *done) {
+        if (done->error()) {
+            auto *box
+                = new QMessageBox(QMessageBox::Warning, tr("Not changed"),
+                                  tr("The key's status was not changed."), QMessageBox::Ok, this);
+            box->setObjectName(u"toggleError"_s);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setInformativeText(ErrorPanel::describe(done->error()));
+            box->open();
+        }
+        flowFinished(!done->error());
+    });
+}
+
+void KeyListPage::deleteKey()
+{
+    const ApiKey *key = currentKey();
+    if (!key || m_flowOpen)
+        return;
+    auto *flow = new DeleteKeyFlow(m_service, m_tools, *key, this);
+    connect(flow, &DeleteKeyFlow::finished, this, &KeyListPage::flowFinished);
+    m_flowOpen = true;
+    updateActions();
+    flow->start();
+}
+
+void KeyListPage::flowFinished(bool changed)
+{
+    m_flowOpen = false;
+    updateActions();
+    if (changed)
+        refresh();
+}
+
+// Column widths, order and the sort column per service: the same columns on every profile of
+// a service (no secrets, only the header's layout).
+void KeyListPage::restoreHeader()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const QSettings settings;
+    const QByteArray state
+        = settings.value(u"keyList/%1/header"_s.arg(serviceId(m_service->kind()))).toByteArray();
+    if (state.isEmpty() || !header->restoreState(state))
+        header->setSortIndicator(KeyTableModel::NameColumn, Qt::AscendingOrder);
+    const QList<KeyTableModel::Column> shown = KeyTableModel::columnsFor(m_service->capabilities());
+    for (int column = 0; column < KeyTableModel::ColumnCount; ++column)
+        header->setSectionHidden(column,
+                                 !shown.contains(static_cast<KeyTableModel::Column>(column)));
+    m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+}
+
+void KeyListPage::saveHeader() const
+{
+    QSettings settings;
+    settings.setValue(u"keyList/%1/header"_s.arg(serviceId(m_service->kind())),
+                      m_table->horizontalHeader()->saveState());
+}
+
+} // namespace keydesk

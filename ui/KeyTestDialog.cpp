@@ -1,0 +1,156 @@
+#include "KeyTestDialog.h"
+
+#include "ErrorPanel.h"
+#include "services/KeyService.h"
+#include "vault/CredentialVault.h"
+#include "vault/SecretBytes.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace keydesk {
+
+KeyTestDialog::KeyTestDialog(KeyService *service, CredentialVault *vault, const ApiKey &key,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_service(service)
+    , m_vault(vault)
+    , m_key(key)
+{
+    setWindowTitle(tr("Test a key"));
+    setAccessibleName(windowTitle());
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(
+        tr("Test “%1” with the cheapest call of the service that uses the key's value.")
+            .arg(key.name.isEmpty() ? key.id : key.name),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_useKept = new QRadioButton(tr("Use the copy &kept in the system keychain"), this);
+    m_useKept->setObjectName(u"useKept"_s);
+    m_useKept->setAccessibleName(tr("Use the kept copy"));
+    m_useKept->setEnabled(vault);
+    m_usePasted = new QRadioButton(tr("&Paste the value:"), this);
+    m_usePasted->setObjectName(u"usePasted"_s);
+    m_usePasted->setAccessibleName(tr("Paste the value"));
+    (vault ? m_useKept : m_usePasted)->setChecked(true);
+    m_value = new QLineEdit(this);
+    m_value->setObjectName(u"value"_s);
+    m_value->setAccessibleName(tr("Value to test"));
+    m_value->setEchoMode(QLineEdit::Password);
+    m_value->setPlaceholderText(tr("The key's value"));
+    layout->addWidget(m_useKept);
+    layout->addWidget(m_usePasted);
+    layout->addWidget(m_value);
+    connect(m_value, &QLineEdit::textEdited, this, [this] { m_usePasted->setChecked(true); });
+    connect(m_value, &QLineEdit::textChanged, this, &KeyTestDialog::updateButtons);
+    connect(m_usePasted, &QRadioButton::toggled, this, &KeyTestDialog::updateButtons);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(u"result"_s);
+    m_result->setAccessibleName(tr("Test result"));
+    m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::PlainText);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    layout->addWidget(m_result);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_test = buttons->addButton(tr("&Test"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(u"test"_s);
+    m_test->setAccessibleName(tr("Test"));
+    m_test->setDefault(true);
+    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    connect(m_test, &QPushButton::clicked, this, &KeyTestDialog::runTest);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    updateButtons();
+}
+
+KeyTestDialog::~KeyTestDialog()
+{
+    wipeField();
+}
+
+QString KeyTestDialog::resultText() const
+{
+    return m_result->text();
+}
+
+void KeyTestDialog::done(int result)
+{
+    wipeField();
+    QDialog::done(result);
+}
+
+void KeyTestDialog::runTest()
+{
+    setBusy(true);
+    m_result->setText(tr("Testing…"));
+    if (m_usePasted->isChecked()) {
+        QByteArray value = m_value->text().toUtf8();
+        wipeField();
+        send(std::move(value));
+        return;
+    }
+    VaultJob *job
+        = m_vault->readSecret(m_service->profile().id, CredentialVault::keptCopyKey(m_key.id));
+    connect(job, &VaultJob::finished, this, &KeyTestDialog::keptCopyRead);
+    job->start();
+}
+
+void KeyTestDialog::keptCopyRead(VaultJob *job)
+{
+    if (job->error() != VaultJob::Error::NoError) {
+        setBusy(false);
+        m_result->setText(job->error() == VaultJob::Error::NotFound
+                              ? tr("No copy of this key is kept in the keychain: paste its value.")
+                              : tr("The keychain could not be read: %1").arg(job->errorString()));
+        return;
+    }
+    send(job->takeSecret());
+}
+
+void KeyTestDialog::send(QByteArray value)
+{
+    KeyJob *job = m_service->testKey(value);
+    wipeSecret(value); // the adapter keeps what it needs
+    connect(job, &KeyJob::finished, this, &KeyTestDialog::answered);
+}
+
+void KeyTestDialog::answered(KeyJob *job)
+{
+    setBusy(false);
+    const bool works = !job->error();
+    m_result->setText(works
+                          ? tr("The key works: the service accepted it.")
+                          : tr("The key was refused.\n%1").arg(ErrorPanel::describe(job->error())));
+    Q_EMIT tested(works);
+}
+
+void KeyTestDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    updateButtons();
+}
+
+void KeyTestDialog::updateButtons()
+{
+    m_test->setEnabled(!m_busy && (!m_usePasted->isChecked() || !m_value->text().isEmpty()));
+}
+
+void KeyTestDialog::wipeField()
+{
+    // text() shares the line edit's buffer: zero it in place before the widget lets it go.
+    QString text = m_value->text();
+    wipeSecret(text);
+    m_value->clear();
+}
+
+} // namespace keydesk
