@@ -119,7 +119,7 @@ void KeyTestDialog::keptCopyRead(VaultJob *job)
 
 void KeyTestDialog::send(QByteArray value)
 {
-    KeyJob *job = m_service->testKey(value);
+    KeyJob *job = m_service->testKeyOf(m_key, value);
     wipeSecret(value); // the adapter keeps what it needs
     connect(job, &KeyJob::finished, this, &KeyTestDialog::answered);
 }

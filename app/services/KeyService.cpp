@@ -121,6 +121,11 @@ KeyJob *KeyService::setKeyEnabled(const QString &, bool)
     return unsupported(tr("disabling keys"));
 }
 
+KeyJob *KeyService::testKeyOf(const ApiKey &, const QByteArray &value)
+{
+    return testKey(value);
+}
+
 KeyJob *KeyService::createTemporaryKey(const QByteArray &, int)
 {
     return unsupported(tr("temporary keys"));

@@ -113,6 +113,9 @@ public:
     virtual KeyJob *deleteKey(const QString &keyId, const QString &verificationCode) = 0;
     // Calls the data plane with the value, the cheapest call that proves it works.
     virtual KeyJob *testKey(const QByteArray &value) = 0;
+    // testKey() for a listed key and its value alone (a kept copy, a pasted value): the
+    // adapter adds what its data plane needs besides (RAM: the AccessKey ID).
+    virtual KeyJob *testKeyOf(const ApiKey &key, const QByteArray &value);
     // A short-lived key issued by a permanent one's value, where
     // capabilities().hasTemporaryKeys: the job's secret() and secretExpires().
     virtual KeyJob *createTemporaryKey(const QByteArray &parentValue, int seconds);

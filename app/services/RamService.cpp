@@ -3,6 +3,7 @@
 #include "net/AcsRequest.h"
 #include "services/AccessKeyInventory.h"
 #include "services/RamCallQueue.h"
+#include "vault/SecretBytes.h"
 
 using namespace Qt::StringLiterals;
 
@@ -253,6 +254,16 @@ KeyJob *RamService::testKey(const QByteArray &value)
     HttpRequestSpec spec = acsRpcRequest(pair, secret, ramVersion(), u"ListAccessKeys"_s, {}, true);
     secret.fill('\0');
     return send(std::move(spec), {});
+}
+
+KeyJob *RamService::testKeyOf(const ApiKey &key, const QByteArray &value)
+{
+    if (value.contains(':'))
+        return testKey(value); // a secret has no colon: this is a pasted pair
+    QByteArray pair = testValue(key.id, value);
+    KeyJob *job = testKey(pair);
+    wipeSecret(pair);
+    return job;
 }
 
 KeyJob *RamService::send(const QString &action, const protocol::QueryItems &params,

@@ -48,6 +48,8 @@ public:
     // RAM asks for no verification: the code is ignored.
     KeyJob *deleteKey(const QString &keyId, const QString &verificationCode) override;
     KeyJob *testKey(const QByteArray &value) override;
+    // value: the AccessKey's secret, or already "AccessKeyId:AccessKeySecret".
+    KeyJob *testKeyOf(const ApiKey &key, const QByteArray &value) override;
 
     Caller caller() const { return m_caller; }
 

@@ -193,6 +193,14 @@ private Q_SLOTS:
 
         // The pair works, and nothing that lists keys holds the secret again.
         expectOk(await(root->testKey(RamService::testValue(created.key.id, created.secret))));
+        // The secret alone (a kept copy) is tested with the listed key's id; a pasted pair too.
+        expectOk(await(root->testKeyOf(created.key, created.secret)));
+        expectOk(await(
+            root->testKeyOf(created.key, RamService::testValue(created.key.id, created.secret))));
+        QByteArray wrong = created.secret;
+        wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
+        QCOMPARE(await(root->testKeyOf(created.key, wrong)).error.kind,
+                 KeyError::Kind::Credentials);
         const KeyJobResult listed = await(root->listKeys());
         expectOk(listed);
         const ApiKey *key = findKey(listed.list, created.key.id);
