@@ -152,6 +152,7 @@ QWidget *KeyListPage::makeKeysPage()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // a date on one line
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this, &KeyListPage::showContextMenu);
@@ -215,6 +216,12 @@ void KeyListPage::listed(KeyJob *job)
     m_usageLabel->setText(usage.line);
     m_blockedReason = usage.blockedReason;
     m_model->setKeys(job->list().keys);
+    if (!m_columnsSized && !job->list().keys.isEmpty()) {
+        // Once, when nothing remembered says how wide: as wide as the first screen of keys.
+        m_columnsSized = true;
+        if (!m_headerRestored)
+            m_table->resizeColumnsToContents();
+    }
     showState(job->list().keys.isEmpty() ? State::Empty : State::Keys);
     Q_EMIT keysListed(int(job->list().keys.size()));
 }
@@ -353,7 +360,8 @@ void KeyListPage::restoreHeader()
     const QSettings settings;
     const QByteArray state
         = settings.value(u"keyList/%1/header"_s.arg(serviceId(m_service->kind()))).toByteArray();
-    if (state.isEmpty() || !header->restoreState(state))
+    m_headerRestored = !state.isEmpty() && header->restoreState(state);
+    if (!m_headerRestored)
         header->setSortIndicator(KeyTableModel::NameColumn, Qt::AscendingOrder);
     const QList<KeyTableModel::Column> shown = KeyTableModel::columnsFor(m_service->capabilities());
     for (int column = 0; column < KeyTableModel::ColumnCount; ++column)

@@ -83,6 +83,8 @@ private:
     ServiceUsage m_usage;
     QString m_blockedReason;
     bool m_flowOpen = false;
+    bool m_headerRestored = false; // widths remembered from an earlier run
+    bool m_columnsSized = false;
 
     KeyTableModel *m_model;
     KeyFilterModel *m_proxy;

@@ -198,7 +198,7 @@ QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case NameColumn:
-        return tr("Name");
+        return tr("Name or ID");
     case KeyColumn:
         return tr("Key");
     case StatusColumn:
@@ -282,7 +282,8 @@ QVariant KeyTableModel::displayText(const ApiKey &key, int column) const
 {
     switch (Column(column)) {
     case NameColumn:
-        return key.name;
+        // A key without a name (every RAM AccessKey) is known by its id.
+        return key.name.isEmpty() ? key.id : key.name;
     case KeyColumn:
         return key.maskedValue;
     case StatusColumn:
@@ -294,7 +295,8 @@ QVariant KeyTableModel::displayText(const ApiKey &key, int column) const
             return tr("Never");
         return tr("%1 (%2)").arg(shortDate(key.expires), expiryHint(key.expires));
     case LastUsedColumn:
-        return key.lastUsed.isValid() ? shortDate(key.lastUsed) : tr("Never");
+        // Not "Never": a list without the date does not mean the key was never used.
+        return key.lastUsed.isValid() ? shortDate(key.lastUsed) : tr("Not reported");
     case OwnerColumn:
         return ownerText(key);
     case WorkspaceColumn:

@@ -5,6 +5,7 @@
 #include "SandboxProfiles.h"
 #include "VerificationDialog.h"
 #include "ViewKeyDialog.h"
+#include "WidgetLookup.h"
 #include "net/HttpClient.h"
 #include "services/DashVectorService.h"
 #include "vault/SecretBytes.h"
@@ -20,21 +21,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace keydesk;
-
-namespace {
-
-template<typename T>
-T *byAccessibleName(const QWidget *root, const QString &name)
-{
-    const QList<T *> widgets = root->findChildren<T *>();
-    for (T *widget : widgets) {
-        if (widget->accessibleName() == name)
-            return widget;
-    }
-    return nullptr;
-}
-
-} // namespace
 
 // View and delete of a DashVector key end to end, through the real dialogs driven offscreen
 // against a real sandbox account with an MFA device: the dialogs' submitted() runs the

@@ -1,4 +1,5 @@
 #include "DeleteKeyDialog.h"
+#include "WidgetLookup.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -16,26 +17,6 @@ using keydesk::ServiceCapabilities;
 using Choice = keydesk::DeleteKeyDialog::Choice;
 
 namespace {
-
-template<typename T>
-T *byAccessibleName(const QWidget *root, const QString &name)
-{
-    const QList<T *> widgets = root->findChildren<T *>();
-    for (T *widget : widgets) {
-        if (widget->accessibleName() == name)
-            return widget;
-    }
-    return nullptr;
-}
-
-// The next widget Tab reaches: the focus chain without the widgets Tab skips.
-QWidget *nextTabStop(const QWidget *widget)
-{
-    QWidget *next = widget->nextInFocusChain();
-    while (next != widget && !(next->focusPolicy() & Qt::TabFocus))
-        next = next->nextInFocusChain();
-    return next;
-}
 
 ApiKey makeKey(const QString &name = u"prod-search"_s)
 {

@@ -77,20 +77,24 @@ void TestKeyTableModel::displayTexts()
     key.workspaceId = u"ws-default"_s;
     key.permission = u"read"_s;
     ApiKey rootKey = makeKey(u"LTAI5tRoot"_s, u"root"_s);
+    ApiKey unnamed = makeKey(u"LTAI5tNoName"_s, QString()); // as every RAM AccessKey
     KeyTableModel model;
     model.setNow(kNow);
-    model.setKeys({key, rootKey});
+    model.setKeys({key, rootKey, unnamed});
 
     auto text = [&model](int row, Column column) {
         return model.index(row, column).data().toString();
     };
     QCOMPARE(text(0, KeyTableModel::NameColumn), u"ci deploy"_s);
+    QCOMPARE(text(2, KeyTableModel::NameColumn), u"LTAI5tNoName"_s); // known by its id
+    QCOMPARE(model.headerData(KeyTableModel::NameColumn, Qt::Horizontal).toString(),
+             u"Name or ID"_s);
     QCOMPARE(text(0, KeyTableModel::KeyColumn), u"sk-****AbCd"_s);
     QCOMPARE(text(0, KeyTableModel::StatusColumn), u"Active"_s);
     QCOMPARE(text(0, KeyTableModel::CreatedColumn), shortDate(key.created));
     QCOMPARE(text(0, KeyTableModel::ExpiresColumn), u"Never"_s);
     QCOMPARE(text(0, KeyTableModel::LastUsedColumn), shortDate(key.lastUsed));
-    QCOMPARE(text(1, KeyTableModel::LastUsedColumn), u"Never"_s);
+    QCOMPARE(text(1, KeyTableModel::LastUsedColumn), u"Not reported"_s);
     QCOMPARE(text(0, KeyTableModel::OwnerColumn), u"alice"_s);
     QCOMPARE(text(1, KeyTableModel::OwnerColumn), u"Root account"_s);
     QCOMPARE(text(0, KeyTableModel::WorkspaceColumn), u"ws-default"_s);

@@ -1,5 +1,6 @@
 #include "KeyringSession.h"
 #include "VerificationDialog.h"
+#include "WidgetLookup.h"
 #include "vault/ConsolePassphrase.h"
 #include "vault/SecretBytes.h"
 
@@ -12,21 +13,6 @@
 
 using namespace Qt::StringLiterals;
 using keydesk::VerificationDialog;
-
-namespace {
-
-template<typename T>
-T *byAccessibleName(const QWidget *root, const QString &name)
-{
-    const QList<T *> widgets = root->findChildren<T *>();
-    for (T *widget : widgets) {
-        if (widget->accessibleName() == name)
-            return widget;
-    }
-    return nullptr;
-}
-
-} // namespace
 
 // Local verification end to end: the verification dialog in passphrase mode drives the real
 // ConsolePassphrase (Argon2id verifier in a private Secret Service), whose growing delays

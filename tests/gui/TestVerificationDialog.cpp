@@ -1,4 +1,5 @@
 #include "VerificationDialog.h"
+#include "WidgetLookup.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -13,26 +14,6 @@ using keydesk::VerificationDialog;
 using Mode = keydesk::VerificationDialog::Mode;
 
 namespace {
-
-template<typename T>
-T *byAccessibleName(const QWidget *root, const QString &name)
-{
-    const QList<T *> widgets = root->findChildren<T *>();
-    for (T *widget : widgets) {
-        if (widget->accessibleName() == name)
-            return widget;
-    }
-    return nullptr;
-}
-
-// The next widget Tab reaches: the focus chain without the widgets Tab skips.
-QWidget *nextTabStop(const QWidget *widget)
-{
-    QWidget *next = widget->nextInFocusChain();
-    while (next != widget && !(next->focusPolicy() & Qt::TabFocus))
-        next = next->nextInFocusChain();
-    return next;
-}
 
 KeyError wrongCode(int attemptsLeft)
 {

@@ -1,5 +1,6 @@
 #include "ClipboardGuard.h"
 #include "ViewKeyDialog.h"
+#include "WidgetLookup.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,26 +20,6 @@ using keydesk::ViewKeyDialog;
 namespace {
 
 const QByteArray kValue = "sk-A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6"_ba;
-
-template<typename T>
-T *byAccessibleName(const QWidget *root, const QString &name)
-{
-    const QList<T *> widgets = root->findChildren<T *>();
-    for (T *widget : widgets) {
-        if (widget->accessibleName() == name)
-            return widget;
-    }
-    return nullptr;
-}
-
-// The next widget Tab reaches: the focus chain without the widgets Tab skips.
-QWidget *nextTabStop(const QWidget *widget)
-{
-    QWidget *next = widget->nextInFocusChain();
-    while (next != widget && !(next->focusPolicy() & Qt::TabFocus))
-        next = next->nextInFocusChain();
-    return next;
-}
 
 ApiKey makeKey()
 {
