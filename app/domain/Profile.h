@@ -8,7 +8,7 @@
 namespace keydesk {
 
 // An account on one service and region: everything about it that is not secret, so it may be
-// kept in QSettings. Its secrets (an AccessKey secret, OceanBase's AK:SK) live in the vault.
+// kept in QSettings. Its secret (the AccessKey secret; for OceanBase the SK) lives in the vault.
 struct Profile
 {
     QString id; // stable, also names the profile's keychain service

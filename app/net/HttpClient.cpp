@@ -114,7 +114,12 @@ HttpClient::networkTrusting(const QList<QSslCertificate> &certificates)
     return trusted;
 }
 
-HttpClient::~HttpClient() = default;
+HttpClient::~HttpClient()
+{
+    // The jobs before the network managers (children made first, so deleted first): a job
+    // aborts its reply, and the reply tells its manager, which must still be there.
+    qDeleteAll(findChildren<HttpJob *>(Qt::FindDirectChildrenOnly));
+}
 
 HttpJob *HttpClient::send(HttpRequestSpec spec)
 {

@@ -3,6 +3,7 @@
 #include "net/AcsRequest.h"
 #include "net/HttpClient.h"
 #include "protocol/KeyMask.h"
+#include "vault/SecretBytes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,18 +84,15 @@ KeyError checkCode(const QString &code)
 
 DashVectorService::DashVectorService(Profile profile, QByteArray secret, HttpClient *client,
                                      QObject *parent)
-    : KeyService(std::move(profile), client, parent)
-    , m_secret(std::move(secret))
+    : KeyService(std::move(profile), std::move(secret), client, parent)
 { }
 
-DashVectorService::~DashVectorService()
-{
-    m_secret.fill('\0');
-}
+DashVectorService::~DashVectorService() = default;
 
 ServiceCapabilities DashVectorService::capabilities() const
 {
     ServiceCapabilities capabilities;
+    capabilities.listsMaskedValues = true;
     capabilities.valueReadableAgain = true;
     capabilities.revealNeedsVerification = true;
     capabilities.deleteNeedsVerification = true;
@@ -107,7 +105,7 @@ HttpRequestSpec DashVectorService::rpcRequest(const QString &action,
                                               const protocol::QueryItems &params,
                                               bool idempotent) const
 {
-    return acsRpcRequest(profile(), m_secret, kVersion, action, params, idempotent);
+    return acsRpcRequest(profile(), profileSecret(), kVersion, action, params, idempotent);
 }
 
 KeyJob *DashVectorService::listKeys()
@@ -229,7 +227,8 @@ KeyJob *DashVectorService::testKey(const QByteArray &value)
     spec.idempotent = true;
     spec.timeoutMs = profile().timeoutMs;
     spec.headers.append(qMakePair("accept"_ba, "application/json"_ba));
-    spec.headers.append(qMakePair("dashvector-auth-token"_ba, value));
+    // Its own copy: the caller may wipe the value as soon as this returns.
+    spec.headers.append(qMakePair("dashvector-auth-token"_ba, detachedSecretCopy(value)));
     sendFor(job, std::move(spec), [job](const HttpJob &reply) { readCollections(job, reply); });
     return job;
 }

@@ -37,8 +37,6 @@ private:
     static void readOneKey(KeyJob *job, const HttpJob &reply);
     static void readEmpty(KeyJob *job, const HttpJob &reply);
     static void readCollections(KeyJob *job, const HttpJob &reply);
-
-    QByteArray m_secret;
 };
 
 } // namespace keydesk

@@ -2,6 +2,7 @@
 
 #include "net/AcsRequest.h"
 #include "net/HttpClient.h"
+#include "vault/SecretBytes.h"
 
 #include <QJsonValue>
 
@@ -59,11 +60,19 @@ void KeyJob::finishLater(const KeyError &error)
     QMetaObject::invokeMethod(this, &KeyJob::finish, Qt::QueuedConnection);
 }
 
-KeyService::KeyService(Profile profile, HttpClient *client, QObject *parent)
+KeyService::KeyService(Profile profile, QByteArray secret, HttpClient *client, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
+    // A buffer of its own, which the destructor may zero in place: the caller's shared copy
+    // (a test's account, the window's) must stay as it is.
+    , m_profileSecret(secret.isDetached() ? std::move(secret) : detachedSecretCopy(secret))
     , m_client(client)
 { }
+
+KeyService::~KeyService()
+{
+    wipeSecret(m_profileSecret);
+}
 
 KeyJob *KeyService::unsupported(const QString &what)
 {

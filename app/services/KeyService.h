@@ -32,6 +32,7 @@ struct ServiceCapabilities
     bool hasExpiry = false;
     bool expiryRequired = false;
     bool hasWorkspaces = false;
+    bool listsMaskedValues = false; // the list shows each key's value masked ("sk-…a1b2")
     bool hasOwners = false; // keys belong to the root account or a RAM user
     bool ownerChosenOnCreate = false; // CreateKeyRequest::owner says whose key it is (RAM)
     int maxNameLength = 0; // of a key's name or description; 0: keys have none
@@ -99,7 +100,10 @@ class KeyService : public QObject
     Q_OBJECT
 
 public:
-    KeyService(Profile profile, HttpClient *client, QObject *parent = nullptr);
+    // secret: the profile's AccessKey secret (OceanBase: the SK), kept by this adapter in a
+    // buffer of its own and wiped when it goes.
+    KeyService(Profile profile, QByteArray secret, HttpClient *client, QObject *parent = nullptr);
+    ~KeyService() override;
 
     const Profile &profile() const { return m_profile; }
     ServiceKind kind() const { return m_profile.service; }
@@ -123,6 +127,7 @@ public:
 protected:
     KeyJob *unsupported(const QString &what);
     HttpClient *client() const { return m_client; }
+    const QByteArray &profileSecret() const { return m_profileSecret; }
     // Sends a call of this profile: with the profile's own trusted CA certificate.
     HttpJob *send(HttpRequestSpec spec) const;
 
@@ -142,6 +147,7 @@ protected:
 
 private:
     Profile m_profile;
+    QByteArray m_profileSecret;
     HttpClient *m_client;
 };
 

@@ -100,18 +100,15 @@ KeyError invalidKeyId()
 
 ModelStudioService::ModelStudioService(Profile profile, QByteArray secret, HttpClient *client,
                                        QObject *parent)
-    : KeyService(std::move(profile), client, parent)
-    , m_secret(std::move(secret))
+    : KeyService(std::move(profile), std::move(secret), client, parent)
 { }
 
-ModelStudioService::~ModelStudioService()
-{
-    m_secret.fill('\0');
-}
+ModelStudioService::~ModelStudioService() = default;
 
 ServiceCapabilities ModelStudioService::capabilities() const
 {
     ServiceCapabilities capabilities;
+    capabilities.listsMaskedValues = true;
     capabilities.valueReadableAgain = true; // GetApiKey returns the value
     capabilities.hasWorkspaces = true;
     capabilities.hasOwners = true;
@@ -125,7 +122,8 @@ HttpRequestSpec ModelStudioService::maasRequest(const QString &action, const QBy
                                                 const protocol::QueryItems &query,
                                                 bool idempotent) const
 {
-    return acsRoaRequest(profile(), m_secret, kVersion, action, method, path, query, idempotent);
+    return acsRoaRequest(profile(), profileSecret(), kVersion, action, method, path, query,
+                         idempotent);
 }
 
 HttpRequestSpec ModelStudioService::dataPlaneRequest(const QByteArray &method, const QString &path,

@@ -50,8 +50,6 @@ private:
     static void readTemporaryKey(KeyJob *job, const HttpJob &reply);
     static void readEnvelopeOnly(KeyJob *job, const HttpJob &reply);
     static void readDataPlane(KeyJob *job, const HttpJob &reply);
-
-    QByteArray m_secret;
 };
 
 } // namespace keydesk

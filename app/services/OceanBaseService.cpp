@@ -119,18 +119,15 @@ KeyError invalid(const QString &message)
 
 OceanBaseService::OceanBaseService(Profile profile, QByteArray secret, HttpClient *client,
                                    QObject *parent)
-    : KeyService(std::move(profile), client, parent)
-    , m_secret(std::move(secret))
+    : KeyService(std::move(profile), std::move(secret), client, parent)
 { }
 
-OceanBaseService::~OceanBaseService()
-{
-    m_secret.fill('\0');
-}
+OceanBaseService::~OceanBaseService() = default;
 
 ServiceCapabilities OceanBaseService::capabilities() const
 {
     ServiceCapabilities capabilities;
+    capabilities.listsMaskedValues = true;
     capabilities.valueReadableAgain = false;
     capabilities.permissions = kPermissions;
     capabilities.maxNameLength = kMaxNameLength;
@@ -166,7 +163,7 @@ HttpRequestSpec OceanBaseService::apiRequest(const QByteArray &method, const QBy
     spec.idempotent = idempotent;
     spec.timeoutMs = profile().timeoutMs;
     spec.user = profile().accessKeyId;
-    spec.password = QString::fromUtf8(m_secret);
+    spec.password = QString::fromUtf8(profileSecret());
     spec.headers = {qMakePair("accept"_ba, "application/json"_ba),
                     qMakePair("X-OB-Org-Id"_ba, profile().orgId.trimmed().toUtf8()),
                     qMakePair("X-OB-Project-Id"_ba, profile().projectId.trimmed().toUtf8())};

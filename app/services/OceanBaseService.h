@@ -48,7 +48,6 @@ private:
     static void readCreated(KeyJob *job, const QJsonObject &data, const QString &permission);
     static void probeAnswered(KeyJob *job, const HttpJob &reply);
 
-    QByteArray m_secret;
     int m_pageSize = 100;
 };
 

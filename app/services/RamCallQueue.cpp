@@ -2,6 +2,7 @@
 
 #include "net/AcsRequest.h"
 #include "net/HttpClient.h"
+#include "vault/SecretBytes.h"
 
 #include <QJsonArray>
 #include <QPointer>
@@ -14,14 +15,14 @@ RamCallQueue::RamCallQueue(const Profile &profile, const QByteArray &secret, Htt
                            QObject *parent)
     : QObject(parent)
     , m_profile(profile)
-    , m_secret(secret)
+    , m_secret(detachedSecretCopy(secret)) // may outlive the service that made it
     , m_client(client)
 { }
 
 RamCallQueue::~RamCallQueue()
 {
     cancelAll();
-    m_secret.fill('\0');
+    wipeSecret(m_secret);
 }
 
 void RamCallQueue::enqueue(const QString &action, protocol::QueryItems params, Handler handler,
@@ -39,6 +40,8 @@ void RamCallQueue::cancelAll()
 {
     m_queue.clear();
     const QHash<HttpJob *, Handler> inFlight = std::exchange(m_inFlight, {});
+    if (!m_client)
+        return;
     for (auto it = inFlight.keyBegin(); it != inFlight.keyEnd(); ++it) {
         (*it)->disconnect(this);
         (*it)->cancel();
@@ -47,7 +50,7 @@ void RamCallQueue::cancelAll()
 
 void RamCallQueue::pump()
 {
-    while (m_inFlight.size() < m_maxInFlight && !m_queue.empty()) {
+    while (m_client && m_inFlight.size() < m_maxInFlight && !m_queue.empty()) {
         Call call = std::move(m_queue.front());
         m_queue.pop_front();
         HttpJob *job = m_client->send(

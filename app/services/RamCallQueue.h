@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 #include <deque>
@@ -64,7 +65,8 @@ private:
 
     Profile m_profile;
     QByteArray m_secret;
-    HttpClient *m_client;
+    // Null once the client is gone: its jobs, those in m_inFlight too, went with it.
+    QPointer<HttpClient> m_client;
     int m_maxInFlight = 8;
     std::deque<Call> m_queue;
     QHash<HttpJob *, Handler> m_inFlight;

@@ -18,7 +18,8 @@ public:
         : QObject(job)
         , m_service(service)
         , m_job(job)
-        , m_queue(new RamCallQueue(service->profile(), service->m_secret, service->client(), this))
+        , m_queue(new RamCallQueue(service->profile(), service->profileSecret(), service->client(),
+                                   this))
     {
         m_queue->setMaxInFlight(service->m_maxInFlight);
         connect(m_queue, &RamCallQueue::sent, job, &KeyJob::track);
@@ -143,14 +144,10 @@ private:
 };
 
 RamService::RamService(Profile profile, QByteArray secret, HttpClient *client, QObject *parent)
-    : KeyService(std::move(profile), client, parent)
-    , m_secret(std::move(secret))
+    : KeyService(std::move(profile), std::move(secret), client, parent)
 { }
 
-RamService::~RamService()
-{
-    m_secret.fill('\0');
-}
+RamService::~RamService() = default;
 
 ServiceCapabilities RamService::capabilities() const
 {
@@ -270,7 +267,7 @@ KeyJob *RamService::send(const QString &action, const protocol::QueryItems &para
                          SuccessHandler onSuccess)
 {
     // Writes: never retried, so a create that reached the server is not made twice.
-    return send(acsRpcRequest(profile(), m_secret, ramVersion(), action, params, false),
+    return send(acsRpcRequest(profile(), profileSecret(), ramVersion(), action, params, false),
                 std::move(onSuccess));
 }
 
@@ -299,7 +296,7 @@ void RamService::answered(KeyJob *job, HttpJob *request, const SuccessHandler &o
 
 AccessKeyInventory *RamService::inventory(QObject *parent) const
 {
-    return new AccessKeyInventory(profile(), m_secret, client(), parent);
+    return new AccessKeyInventory(profile(), profileSecret(), client(), parent);
 }
 
 QByteArray RamService::testValue(const QString &accessKeyId, const QByteArray &secret)

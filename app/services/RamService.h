@@ -76,7 +76,6 @@ private:
     void listed(Caller caller, const QList<ApiKey> &keys);
     void created(KeyJob *job, const QJsonObject &answer, const QString &owner);
 
-    QByteArray m_secret;
     Caller m_caller = Caller::Unknown;
     QHash<QString, QString> m_owners; // AccessKeyId → RAM user name ("" for the caller)
     int m_maxInFlight = 8;

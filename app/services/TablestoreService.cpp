@@ -2,6 +2,7 @@
 
 #include "net/AcsRequest.h"
 #include "net/HttpClient.h"
+#include "vault/SecretBytes.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -69,14 +70,10 @@ QString expirationText(const QDateTime &expires)
 
 TablestoreService::TablestoreService(Profile profile, QByteArray secret, HttpClient *client,
                                      QObject *parent)
-    : KeyService(std::move(profile), client, parent)
-    , m_secret(std::move(secret))
+    : KeyService(std::move(profile), std::move(secret), client, parent)
 { }
 
-TablestoreService::~TablestoreService()
-{
-    m_secret.fill('\0');
-}
+TablestoreService::~TablestoreService() = default;
 
 ServiceCapabilities TablestoreService::capabilities() const
 {
@@ -96,7 +93,7 @@ KeyJob *TablestoreService::manage(const QString &action, const protocol::QueryIt
 {
     auto *job = new KeyJob(this);
     HttpJob *reply = KeyService::send(
-        acsRpcRequest(profile(), m_secret, kVersion, action, params, idempotent));
+        acsRpcRequest(profile(), profileSecret(), kVersion, action, params, idempotent));
     job->track(reply);
     connect(reply, &HttpJob::finished, job,
             [this, job, reader](HttpJob *done) { manageAnswered(job, *done, reader); });
@@ -238,9 +235,10 @@ KeyJob *TablestoreService::testKey(const QByteArray &value)
     spec.body = "{}";
     spec.idempotent = true; // a listing: safe to repeat
     spec.timeoutMs = profile().timeoutMs;
-    spec.headers = {qMakePair("x-ots-apikey"_ba, value),
-                    qMakePair("x-ots-instancename"_ba, profile().instanceName.toUtf8()),
-                    qMakePair("content-type"_ba, "application/json"_ba)};
+    spec.headers
+        = {qMakePair("x-ots-apikey"_ba, detachedSecretCopy(value)), // the caller may wipe its own
+           qMakePair("x-ots-instancename"_ba, profile().instanceName.toUtf8()),
+           qMakePair("content-type"_ba, "application/json"_ba)};
     HttpJob *reply = KeyService::send(std::move(spec));
     job->track(reply);
     connect(reply, &HttpJob::finished, job, [job](HttpJob *done) { probeAnswered(job, *done); });

@@ -36,8 +36,6 @@ private:
     static void readCreated(KeyJob *job, const QJsonObject &json);
     static void readRevoked(KeyJob *job, const QJsonObject &json);
     static void probeAnswered(KeyJob *job, const HttpJob &reply);
-
-    QByteArray m_secret;
 };
 
 } // namespace keydesk

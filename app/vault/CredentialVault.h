@@ -8,9 +8,9 @@
 
 // The console's secrets in the system keychain (QtKeychain over the Secret Service): one
 // keychain service per profile, "KeyDesk/<profileId>", and one key per secret in it:
-// "accessKeySecret" (a profile's AccessKey secret, or OceanBase's AK:SK), "kept:<keyId>"
-// (a kept copy of a created key's value). Nothing secret goes anywhere else: no QSettings, no
-// log, no cache, no temp file (DESIGN.md §4, docs/vault.md).
+// "accessKeySecret" (a profile's AccessKey secret; for OceanBase the SK of its AK:SK),
+// "kept:<keyId>" (a kept copy of a created key's value). Nothing secret goes anywhere else: no
+// QSettings, no log, no cache, no temp file (DESIGN.md §4, docs/vault.md).
 //
 // Each call returns a job that has not started yet: connect VaultJob::finished, then start().
 class CredentialVault : public QObject

@@ -386,6 +386,27 @@ private Q_SLOTS:
         QCOMPARE(finishedCount, 1); // once
     }
 
+    // Closing the console with calls in flight deletes the client under them: every reply is
+    // aborted quietly, over plain HTTP and over HTTPS with a profile's CA, and nothing reports.
+    void deletingTheClientWithCallsInFlight()
+    {
+        const SandboxAccount account = m_sandbox.createAccount(false);
+        QVERIFY(setFaults({rule(u"ListAccessKeys"_s, u"latency"_s, {{u"delayMs"_s, 10000}})}));
+        auto *client = new HttpClient;
+        HttpRequestSpec withCa = ramCall(account, u"ListAccessKeys"_s, {}, true, m_sandbox.https());
+        withCa.caCertificatePath = QDir(m_sandbox.dataDir()).filePath(u"tls/sandbox-cert.pem"_s);
+        int finishedCount = 0;
+        for (HttpJob *job :
+             {client->send(ramCall(account, u"ListAccessKeys"_s, {}, true)), client->send(withCa),
+              client->send(ramCall(account, u"ListAccessKeys"_s, {}, true))}) {
+            connect(job, &HttpJob::finished, this, [&] { ++finishedCount; });
+        }
+        QTRY_COMPARE(fired(), 3); // all three wait for their answers
+        delete client;
+        QTest::qWait(0);
+        QCOMPARE(finishedCount, 0);
+    }
+
     void cancelStopsTheWaitBetweenAttempts()
     {
         const SandboxAccount account = m_sandbox.createAccount(false);
