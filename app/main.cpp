@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "ProfileSecretReader.h"
 #include "ProfileStore.h"
+#include "QuitSignals.h"
 #include "SandboxLauncher.h"
 #include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
@@ -100,6 +101,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYDESK_VERSION));
+
+    // Ctrl+C or a service manager's SIGTERM ends the console as closing its window does.
+    const QuitSignals quitSignals;
+    QObject::connect(&quitSignals, &QuitSignals::received, app.get(), [] {
+        if (qobject_cast<QApplication *>(QCoreApplication::instance()))
+            QApplication::closeAllWindows();
+        QCoreApplication::quit();
+    });
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 namespace protocol = keydesk::protocol;
 
@@ -169,18 +171,38 @@ private Q_SLOTS:
         QCOMPARE(http.send("POST", url, {}, "{}").status, 404);
     }
 
+    void keydeskSandboxStartsAndStopsTheSandbox_data()
+    {
+        QTest::addColumn<bool>("window");
+        QTest::addColumn<int>("signal");
+        QTest::newRow("no display, SIGTERM") << false << SIGTERM;
+        QTest::newRow("no display, Ctrl+C") << false << SIGINT;
+        QTest::newRow("window, SIGTERM") << true << SIGTERM;
+        QTest::newRow("window, Ctrl+C") << true << SIGINT;
+    }
+
+    // Either way the console ends cleanly on a signal, as if its window were closed, and the
+    // sandbox goes with it.
     void keydeskSandboxStartsAndStopsTheSandbox()
     {
+        QFETCH(bool, window);
+        QFETCH(int, signal);
         QTemporaryDir home;
         QProcess keydesk;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"XDG_DATA_HOME"_s, home.path());
+        environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+        environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+        for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
+            environment.remove(name);
+        if (window)
+            environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         keydesk.setProcessEnvironment(environment);
         keydesk.start(QStringLiteral(KEYDESK_CONSOLE_PROGRAM), {u"--sandbox"_s});
         QByteArray output;
         QTRY_VERIFY_WITH_TIMEOUT(
             (output += keydesk.readAllStandardOutput()).contains("demo account"), 30000);
-        const QString demoPath = home.filePath(u"keydesk/sandbox/demo-account.json"_s);
+        QCOMPARE(output.contains("No display is available"), !window);
+        const QString demoPath = home.filePath(u"data/keydesk/sandbox/demo-account.json"_s);
         QVERIFY2(output.contains(demoPath.toUtf8()), output.constData());
         const QJsonObject demo = readJson(demoPath);
         const QUrl http(demo[u"endpoints"_s][u"http"_s].toString());
@@ -196,8 +218,12 @@ private Q_SLOTS:
                      .status,
                  200);
 
-        keydesk.terminate();
+        ::kill(static_cast<pid_t>(keydesk.processId()), signal);
         QVERIFY(keydesk.waitForFinished(10000));
+        QCOMPARE(keydesk.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(keydesk.exitCode(), 0);
+        // A window closes as a person closing it would: its settings are saved.
+        QCOMPARE(QFile::exists(home.filePath(u"config/KeyDesk/KeyDesk.conf"_s)), window);
         // The sandbox goes with the console.
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
