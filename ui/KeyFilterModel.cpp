@@ -41,8 +41,9 @@ void KeyFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
                     &QAbstractItemModel::headerDataChanged),
         };
     }
-    m_sorted = m_order.rows(m_sortColumn, m_sortOrder);
-    setRows(visibleRows());
+    m_order.rows(m_sortColumn, m_sortOrder, m_sorted);
+    findVisibleRows();
+    takeRows();
     endResetModel();
 }
 
@@ -102,8 +103,9 @@ void KeyFilterModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    m_sorted = m_order.rows(column, order);
-    showRows(visibleRows(), VerticalSortHint);
+    m_order.rows(column, order, m_sorted);
+    findVisibleRows();
+    showRows(VerticalSortHint);
 }
 
 void KeyFilterModel::setFilterText(const QString &text)
@@ -112,28 +114,30 @@ void KeyFilterModel::setFilterText(const QString &text)
         return;
     m_filterText = text;
     m_needle = text.toLower();
-    showRows(visibleRows(), NoLayoutChangeHint);
+    findVisibleRows();
+    showRows(NoLayoutChangeHint);
 }
 
-// The sorted rows that match the filter, in order.
-std::vector<int> KeyFilterModel::visibleRows()
+// The sorted rows that match the filter, in order, into m_next.
+void KeyFilterModel::findVisibleRows()
 {
-    if (m_needle.isEmpty() || !m_keys)
-        return m_sorted;
+    if (m_needle.isEmpty() || !m_keys) {
+        m_next.assign(m_sorted.begin(), m_sorted.end());
+        return;
+    }
     const std::vector<bool> &matches = m_search.matches(m_needle);
-    std::vector<int> rows;
+    m_next.clear();
     for (int row : m_sorted) {
         if (matches[std::size_t(row)])
-            rows.push_back(row);
+            m_next.push_back(row);
     }
-    return rows;
 }
 
 // A layout change, not a reset: persistent indexes (the selection, the current index) follow
 // their source row to its new place, or become invalid when it is filtered out.
-void KeyFilterModel::showRows(std::vector<int> rows, LayoutChangeHint hint)
+void KeyFilterModel::showRows(LayoutChangeHint hint)
 {
-    if (rows == m_visible)
+    if (m_next == m_visible)
         return;
     Q_EMIT layoutAboutToBeChanged({}, hint);
     const QModelIndexList before = persistentIndexList();
@@ -141,7 +145,7 @@ void KeyFilterModel::showRows(std::vector<int> rows, LayoutChangeHint hint)
     sourceRows.reserve(before.size());
     for (const QModelIndex &index : before)
         sourceRows << sourceRow(index.row());
-    setRows(std::move(rows));
+    takeRows();
     QModelIndexList after;
     after.reserve(before.size());
     for (qsizetype i = 0; i < before.size(); ++i) {
@@ -153,9 +157,10 @@ void KeyFilterModel::showRows(std::vector<int> rows, LayoutChangeHint hint)
     Q_EMIT layoutChanged({}, hint);
 }
 
-void KeyFilterModel::setRows(std::vector<int> rows)
+// m_next becomes the visible rows; the old ones' buffer is kept for the next change.
+void KeyFilterModel::takeRows()
 {
-    m_visible = std::move(rows);
+    std::swap(m_visible, m_next);
     m_proxyRows.assign(m_keys ? std::size_t(m_keys->rowCount()) : 0, -1);
     for (std::size_t row = 0; row < m_visible.size(); ++row)
         m_proxyRows[std::size_t(m_visible[row])] = int(row);
@@ -168,8 +173,9 @@ void KeyFilterModel::beginSourceReset()
 
 void KeyFilterModel::endSourceReset()
 {
-    m_sorted = m_order.rows(m_sortColumn, m_sortOrder);
-    setRows(visibleRows());
+    m_order.rows(m_sortColumn, m_sortOrder, m_sorted);
+    findVisibleRows();
+    takeRows();
     endResetModel();
 }
 

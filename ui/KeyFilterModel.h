@@ -48,9 +48,9 @@ public Q_SLOTS:
     void setFilterText(const QString &text);
 
 private:
-    std::vector<int> visibleRows();
-    void showRows(std::vector<int> rows, LayoutChangeHint hint);
-    void setRows(std::vector<int> rows);
+    void findVisibleRows();
+    void showRows(LayoutChangeHint hint);
+    void takeRows();
     void beginSourceReset();
     void endSourceReset();
     void forwardDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -66,6 +66,7 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<int> m_sorted; // every source row, in the sort order
     std::vector<int> m_visible; // per proxy row: its source row
+    std::vector<int> m_next; // what m_visible becomes, its capacity kept for the next change
     std::vector<int> m_proxyRows; // per source row: its proxy row, or -1
 };
 

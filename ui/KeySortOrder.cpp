@@ -4,21 +4,77 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace keydesk {
 
 namespace {
 
-std::vector<int> identity(int count)
+void identity(int count, std::vector<int> &rows)
 {
-    std::vector<int> rows(std::size_t(count > 0 ? count : 0));
+    rows.resize(std::size_t(count > 0 ? count : 0));
     std::iota(rows.begin(), rows.end(), 0);
-    return rows;
 }
 
-constexpr qsizetype kChunkUnits = 4; // UTF-16 units in a quint64
+constexpr int kChunkUnits = KeyTableModel::kSortChunkUnits;
+constexpr int kPrefixChunks = KeyTableModel::kSortPrefixChunks;
+
+// Four UTF-16 units from offset, the first the most significant, zero past the end: comparing
+// chunks compares the texts' units in order, as QStringView's operator< does.
+quint64 chunkOf(QStringView text, qsizetype offset)
+{
+    quint64 chunk = 0;
+    for (qsizetype i = offset; i < offset + kChunkUnits; ++i)
+        chunk = (chunk << 16) | (i < text.size() ? text[i].unicode() : 0u);
+    return chunk;
+}
 
 } // namespace
+
+// A text column (or the ids) as the sort reads it: the first chunks from the model's dense
+// copies, the rest (rarely needed) from the texts themselves.
+class KeySortOrder::Texts
+{
+public:
+    Texts(const KeyTableModel *keys, int column)
+        : m_keys(keys)
+        , m_column(column)
+    { }
+
+    quint64 chunk(int row, int level) const
+    {
+        return level < kPrefixChunks ? m_keys->sortPrefix(m_column, row)[level]
+                                     : chunkOf(text(row), qsizetype(level) * kChunkUnits);
+    }
+
+    // Whether the text goes on past the chunk at level.
+    bool goesOn(int row, int level) const
+    {
+        return m_keys->sortTextSize(m_column, row) > qsizetype(level + 1) * kChunkUnits;
+    }
+
+    bool same(int left, int right) const
+    {
+        const qsizetype size = m_keys->sortTextSize(m_column, left);
+        if (size != m_keys->sortTextSize(m_column, right))
+            return false;
+        if (!std::equal(m_keys->sortPrefix(m_column, left),
+                        m_keys->sortPrefix(m_column, left) + kPrefixChunks,
+                        m_keys->sortPrefix(m_column, right)))
+            return false;
+        return size <= qsizetype(kPrefixChunks) * kChunkUnits || text(left) == text(right);
+    }
+
+private:
+    QStringView text(int row) const
+    {
+        return m_column == KeyTableModel::IdText ? m_keys->keyId(row)
+                                                 : m_keys->sortText(m_column, row);
+    }
+
+    const KeyTableModel *m_keys;
+    int m_column;
+};
 
 KeySortOrder::KeySortOrder(const KeyTableModel *keys)
     : m_keys(keys)
@@ -31,18 +87,23 @@ void KeySortOrder::setModel(const KeyTableModel *keys)
     m_columns.clear();
 }
 
-std::vector<int> KeySortOrder::rows(int column, Qt::SortOrder order)
+void KeySortOrder::rows(int column, Qt::SortOrder order, std::vector<int> &rows)
 {
-    if (!m_keys)
-        return {};
-    if (column < 0 || column >= KeyTableModel::ColumnCount)
-        return identity(m_keys->rowCount());
+    if (!m_keys) {
+        rows.clear();
+        return;
+    }
+    if (column < 0 || column >= KeyTableModel::ColumnCount) {
+        identity(m_keys->rowCount(), rows);
+        return;
+    }
     const Sorted &ascending = sorted(column);
-    if (order == Qt::AscendingOrder)
-        return ascending.rows;
+    if (order == Qt::AscendingOrder) {
+        rows.assign(ascending.rows.begin(), ascending.rows.end());
+        return;
+    }
     // Groups of equal keys in reverse, each group still in (name, id) order.
-    std::vector<int> rows;
-    rows.reserve(ascending.rows.size());
+    rows.clear();
     std::size_t end = ascending.rows.size();
     while (end > 0) {
         std::size_t begin = end - 1;
@@ -52,7 +113,6 @@ std::vector<int> KeySortOrder::rows(int column, Qt::SortOrder order)
                     ascending.rows.begin() + qsizetype(end));
         end = begin;
     }
-    return rows;
 }
 
 void KeySortOrder::dropIfStale()
@@ -67,121 +127,113 @@ void KeySortOrder::dropIfStale()
 const KeySortOrder::Sorted &KeySortOrder::sorted(int column)
 {
     dropIfStale();
-    Sorted &result = m_columns[std::size_t(column)];
-    if (result.rows.empty() && m_keys->rowCount() > 0) {
+    if (m_columns[std::size_t(column)].rows.empty() && m_keys->rowCount() > 0) {
         if (column == KeyTableModel::NameColumn)
-            result = sortByName();
+            tieRanks(); // sorts by name on the way
         else if (KeyTableModel::sortsAsText(column))
-            result = sortByText(column);
+            m_columns[std::size_t(column)] = sortByText(column);
         else
-            result = sortByNumber(column);
+            m_columns[std::size_t(column)] = sortByNumber(column);
     }
-    return result;
+    return m_columns[std::size_t(column)];
 }
 
-// The one sort that compares strings twice; every other column breaks its ties with these ranks.
+// Every column breaks its ties with these ranks: the ids sorted, then the names sorted with the
+// rows in id order, which the stable passes keep among equal names.
 const std::vector<int> &KeySortOrder::tieRanks()
 {
     if (!m_tieRanks.empty())
         return m_tieRanks;
-    std::vector<int> rows = identity(m_keys->rowCount());
+    const int rowCount = m_keys->rowCount();
+    std::vector<Entry> &entries = m_entries;
+    entries.resize(std::size_t(rowCount));
+    for (int row = 0; row < rowCount; ++row)
+        entries[std::size_t(row)] = {0, row};
+    {
+        const Texts ids(m_keys, KeyTableModel::IdText);
+        sortTexts(ids, entries.data(), entries.data() + entries.size(), 0);
+    }
     const int name = KeyTableModel::NameColumn;
-    std::sort(rows.begin(), rows.end(), [this](int left, int right) {
-        const int byName = m_keys->sortText(name, left).compare(m_keys->sortText(name, right));
-        return byName != 0 ? byName < 0 : m_keys->keyId(left) < m_keys->keyId(right);
-    });
-    m_tieRanks.resize(rows.size());
-    for (std::size_t position = 0; position < rows.size(); ++position)
-        m_tieRanks[std::size_t(rows[position])] = int(position);
+    const Texts names(m_keys, name);
+    sortTexts(names, entries.data(), entries.data() + entries.size(), 0);
+    m_tieRanks.resize(entries.size());
+    for (std::size_t position = 0; position < entries.size(); ++position)
+        m_tieRanks[std::size_t(entries[position].row)] = int(position);
+    m_columns[std::size_t(name)] = groupTexts(names, entries);
     return m_tieRanks;
 }
 
-KeySortOrder::Sorted KeySortOrder::sortByName()
+// Every row, in (name, id) order: the stable passes keep that order among equal keys.
+std::vector<KeySortOrder::Entry> &KeySortOrder::inRankOrder()
 {
     const std::vector<int> &ranks = tieRanks();
-    Sorted result;
-    result.rows.resize(ranks.size());
+    m_entries.resize(ranks.size());
     for (std::size_t row = 0; row < ranks.size(); ++row)
-        result.rows[std::size_t(ranks[row])] = int(row);
-    result.startsGroup.resize(ranks.size());
-    const int name = KeyTableModel::NameColumn;
-    for (std::size_t i = 0; i < result.rows.size(); ++i) {
-        result.startsGroup[i] = i == 0
-            || m_keys->sortText(name, result.rows[i]) != m_keys->sortText(name, result.rows[i - 1]);
-    }
-    return result;
+        m_entries[std::size_t(ranks[row])] = {0, int(row)};
+    return m_entries;
 }
 
-// Texts sorted four UTF-16 units at a time (most significant first, zero past the end): each
-// pass sorts small entries and reads each text once, where comparing whole strings would chase
-// two pointers per comparison, 1.7 million times for 100,000 rows.
 KeySortOrder::Sorted KeySortOrder::sortByText(int column)
 {
-    const std::vector<int> &ranks = tieRanks();
-    // In (name, id) order, so a range whose chunks are all equal needs no sort.
-    std::vector<TextEntry> entries(ranks.size());
-    for (std::size_t row = 0; row < ranks.size(); ++row)
-        entries[std::size_t(ranks[row])] = {0, ranks[row], int(row)};
-    sortTexts(column, entries.begin(), entries.end(), 0);
+    std::vector<Entry> &entries = inRankOrder();
+    const Texts texts(m_keys, column);
+    sortTexts(texts, entries.data(), entries.data() + entries.size(), 0);
+    return groupTexts(texts, entries);
+}
+
+// Sorts [begin, end), whose texts are equal before the chunk at level, by their text from
+// there on; equal texts keep their order.
+void KeySortOrder::sortTexts(const Texts &texts, Entry *begin, Entry *end, int level)
+{
+    bool goesOn = false;
+    for (Entry *entry = begin; entry != end; ++entry) {
+        entry->key = texts.chunk(entry->row, level);
+        goesOn = goesOn || texts.goesOn(entry->row, level);
+    }
+    sortByKey(begin, end);
+    if (!goesOn)
+        return;
+    for (Entry *run = begin; run != end;) {
+        const quint64 key = run->key;
+        Entry *runEnd
+            = std::find_if(run, end, [key](const Entry &entry) { return entry.key != key; });
+        if (runEnd - run > 1)
+            sortTexts(texts, run, runEnd, level + 1);
+        run = runEnd;
+    }
+}
+
+// A stable sort by key. The keys are dense 64-bit numbers (dates, statuses, four UTF-16 units
+// of text), so comparisons are cheap and touch no string.
+void KeySortOrder::sortByKey(Entry *begin, Entry *end)
+{
+    std::stable_sort(begin, end,
+                     [](const Entry &left, const Entry &right) { return left.key < right.key; });
+}
+
+KeySortOrder::Sorted KeySortOrder::groupTexts(const Texts &texts, const std::vector<Entry> &entries)
+{
     Sorted result;
     result.rows.resize(entries.size());
     result.startsGroup.resize(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
         result.rows[i] = entries[i].row;
-        result.startsGroup[i] = i == 0
-            || m_keys->sortText(column, entries[i].row)
-                != m_keys->sortText(column, entries[i - 1].row);
+        result.startsGroup[i] = i == 0 || !texts.same(entries[i].row, entries[i - 1].row);
     }
     return result;
 }
 
-// Sorts [begin, end), whose texts are equal before offset, by their text from offset on, then
-// by rank.
-void KeySortOrder::sortTexts(int column, TextIterator begin, TextIterator end, qsizetype offset)
-{
-    bool longer = false; // a text goes on after this chunk
-    for (auto entry = begin; entry != end; ++entry) {
-        const QStringView text = m_keys->sortText(column, entry->row);
-        entry->chunk = 0;
-        for (qsizetype i = offset; i < offset + kChunkUnits; ++i)
-            entry->chunk = (entry->chunk << 16) | (i < text.size() ? text[i].unicode() : 0u);
-        longer = longer || text.size() > offset + kChunkUnits;
-    }
-    // Entries come in rank order, and each run of equal chunks leaves in rank order.
-    const bool oneChunk = std::all_of(
-        begin, end, [&begin](const TextEntry &entry) { return entry.chunk == begin->chunk; });
-    if (!oneChunk) {
-        std::sort(begin, end, [](const TextEntry &left, const TextEntry &right) {
-            return left.chunk != right.chunk ? left.chunk < right.chunk : left.rank < right.rank;
-        });
-    }
-    if (!longer)
-        return;
-    for (auto run = begin; run != end;) {
-        auto runEnd = std::find_if(
-            run, end, [&run](const TextEntry &entry) { return entry.chunk != run->chunk; });
-        if (runEnd - run > 1)
-            sortTexts(column, run, runEnd, offset + kChunkUnits);
-        run = runEnd;
-    }
-}
-
-// Numbers, ranks and rows side by side: the sort touches no model data.
+// Numbers as unsigned keys in the same order (the sign bit flipped), in (name, id) order.
 KeySortOrder::Sorted KeySortOrder::sortByNumber(int column)
 {
-    struct Entry
-    {
-        qint64 key;
-        int rank;
-        int row;
-    };
     const std::vector<int> &ranks = tieRanks();
-    std::vector<Entry> entries(ranks.size());
-    for (std::size_t row = 0; row < ranks.size(); ++row)
-        entries[row] = {m_keys->sortNumber(column, int(row)), ranks[row], int(row)};
-    std::sort(entries.begin(), entries.end(), [](const Entry &left, const Entry &right) {
-        return left.key != right.key ? left.key < right.key : left.rank < right.rank;
-    });
+    std::vector<Entry> &entries = m_entries;
+    entries.resize(ranks.size());
+    for (std::size_t row = 0; row < ranks.size(); ++row) {
+        const qint64 number = m_keys->sortNumber(column, int(row));
+        entries[std::size_t(ranks[row])] = {quint64(number) ^ (quint64(1) << 63), int(row)};
+    }
+    sortByKey(entries.data(), entries.data() + entries.size());
     Sorted result;
     result.rows.resize(entries.size());
     result.startsGroup.resize(entries.size());

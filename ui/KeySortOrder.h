@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringView>
 #include <Qt>
 #include <QtGlobal>
 
@@ -19,8 +20,9 @@ public:
     explicit KeySortOrder(const KeyTableModel *keys = nullptr);
 
     void setModel(const KeyTableModel *keys);
-    // Every row in the column's order; column -1: the model's own order.
-    std::vector<int> rows(int column, Qt::SortOrder order);
+    // Every row in the column's order into rows (its capacity reused: in this VM a fresh
+    // 400 kB buffer costs more in page faults than the pass); column -1: the model's own order.
+    void rows(int column, Qt::SortOrder order, std::vector<int> &rows);
 
 private:
     struct Sorted
@@ -29,26 +31,32 @@ private:
         std::vector<bool> startsGroup; // per position: its key differs from the previous one
     };
 
-    struct TextEntry
+    // A sort key and its row: 16 bytes, moved by the sort instead of strings.
+    struct Entry
     {
-        quint64 chunk; // four UTF-16 units of the text
-        int rank;
+        quint64 key;
         int row;
     };
-    using TextIterator = std::vector<TextEntry>::iterator;
+
+    // A text column, or the ids, read through the model's dense copies (KeySortOrder.cpp).
+    class Texts;
 
     void dropIfStale();
     const Sorted &sorted(int column);
     const std::vector<int> &tieRanks();
-    Sorted sortByName();
     Sorted sortByText(int column);
-    void sortTexts(int column, TextIterator begin, TextIterator end, qsizetype offset);
     Sorted sortByNumber(int column);
+    std::vector<Entry> &inRankOrder();
+    void sortTexts(const Texts &texts, Entry *begin, Entry *end, int level);
+    void sortByKey(Entry *begin, Entry *end);
+    static Sorted groupTexts(const Texts &texts, const std::vector<Entry> &entries);
 
     const KeyTableModel *m_keys;
     quint64 m_generation = 0;
     std::vector<int> m_tieRanks; // per row: its position in (name, id) order
     std::vector<Sorted> m_columns; // per column; empty rows: not sorted yet
+    // Kept from sort to sort, for the same reason as rows().
+    std::vector<Entry> m_entries;
 };
 
 } // namespace keydesk

@@ -36,37 +36,50 @@ QString longDate(const QDateTime &time)
     return QLocale().toString(time.toLocalTime(), QLocale::LongFormat);
 }
 
-// English needs "1 day" but "3 days"; %n keeps the count translatable with plural forms.
-QString futureSpan(qint64 seconds)
+// How a span of time reads on each side of now. English needs "1 day" but "3 days"; %n keeps
+// the count translatable with plural forms.
+struct SpanWording
 {
-    const int days = int(seconds / kDay);
-    const int hours = int(seconds / kHour);
-    const int minutes = int(seconds / kMinute);
-    if (days > 0)
-        return days == 1 ? KeyTableModel::tr("in 1 day")
-                         : KeyTableModel::tr("in %n days", "", days);
-    if (hours > 0)
-        return hours == 1 ? KeyTableModel::tr("in 1 hour")
-                          : KeyTableModel::tr("in %n hours", "", hours);
-    if (minutes > 1)
-        return KeyTableModel::tr("in %n minutes", "", minutes);
-    return KeyTableModel::tr("in a minute");
-}
+    const char *day;
+    const char *days;
+    const char *hour;
+    const char *hours;
+    const char *minutes;
+    const char *moment; // under two minutes
+};
 
-QString pastSpan(qint64 seconds)
+constexpr SpanWording kFuture {
+    QT_TRANSLATE_NOOP("keydesk::KeyTableModel", "in 1 day"),
+    QT_TRANSLATE_N_NOOP("keydesk::KeyTableModel", "in %n days"),
+    QT_TRANSLATE_NOOP("keydesk::KeyTableModel", "in 1 hour"),
+    QT_TRANSLATE_N_NOOP("keydesk::KeyTableModel", "in %n hours"),
+    QT_TRANSLATE_N_NOOP("keydesk::KeyTableModel", "in %n minutes"),
+    QT_TRANSLATE_NOOP("keydesk::KeyTableModel", "in a minute"),
+};
+
+constexpr SpanWording kPast {
+    QT_TRANSLATE_NOOP("keydesk::KeyTableModel", "expired 1 day ago"),
+    QT_TRANSLATE_N_NOOP("keydesk::KeyTableModel", "expired %n days ago"),
+    QT_TRANSLATE_NOOP("keydesk::KeyTableModel", "expired 1 hour ago"),
+    QT_TRANSLATE_N_NOOP("keydesk::KeyTableModel", "expired %n hours ago"),
+    QT_TRANSLATE_N_NOOP("keydesk::KeyTableModel", "expired %n minutes ago"),
+    QT_TRANSLATE_NOOP("keydesk::KeyTableModel", "expired just now"),
+};
+
+// seconds >= 0, in the largest whole unit.
+QString spanText(qint64 seconds, const SpanWording &words)
 {
     const int days = int(seconds / kDay);
     const int hours = int(seconds / kHour);
     const int minutes = int(seconds / kMinute);
     if (days > 0)
-        return days == 1 ? KeyTableModel::tr("expired 1 day ago")
-                         : KeyTableModel::tr("expired %n days ago", "", days);
+        return days == 1 ? KeyTableModel::tr(words.day) : KeyTableModel::tr(words.days, "", days);
     if (hours > 0)
-        return hours == 1 ? KeyTableModel::tr("expired 1 hour ago")
-                          : KeyTableModel::tr("expired %n hours ago", "", hours);
+        return hours == 1 ? KeyTableModel::tr(words.hour)
+                          : KeyTableModel::tr(words.hours, "", hours);
     if (minutes > 1)
-        return KeyTableModel::tr("expired %n minutes ago", "", minutes);
-    return KeyTableModel::tr("expired just now");
+        return KeyTableModel::tr(words.minutes, "", minutes);
+    return KeyTableModel::tr(words.moment);
 }
 
 // The status text always goes with the colour; the colour only helps the eye. Lighter tones
@@ -120,10 +133,26 @@ void KeyTableModel::setKeys(QList<ApiKey> keys)
 {
     beginResetModel();
     m_keys = std::move(keys);
+    const auto rowCount = std::size_t(m_keys.size());
     m_rows.clear();
-    m_rows.reserve(std::size_t(m_keys.size()));
-    for (const ApiKey &key : std::as_const(m_keys))
+    m_rows.reserve(rowCount);
+    m_searchBuffer.clear();
+    m_searchStarts.clear();
+    m_searchStarts.reserve(rowCount + 1);
+    m_sortPrefixes.assign(prefixSlot(IdText) + 1, {});
+    for (SortPrefixes &prefixes : m_sortPrefixes) {
+        prefixes.chunks.resize(rowCount * kSortPrefixChunks);
+        prefixes.sizes.resize(rowCount);
+    }
+    // One pass in row order while each key's strings are in the cache.
+    for (int row = 0; row < int(rowCount); ++row) {
+        const ApiKey &key = m_keys.at(row);
         m_rows.push_back(cacheRow(key));
+        cacheSearchText(key);
+        cacheSortPrefixes(row);
+    }
+    m_searchStarts.push_back(m_searchBuffer.size());
+    m_searchBuffer.squeeze();
     ++m_generation;
     endResetModel();
 }
@@ -142,7 +171,10 @@ QDateTime KeyTableModel::now() const
 
 QList<KeyTableModel::Column> KeyTableModel::columnsFor(const ServiceCapabilities &capabilities)
 {
-    QList<Column> columns {NameColumn, KeyColumn, StatusColumn, CreatedColumn};
+    QList<Column> columns {NameColumn};
+    if (capabilities.listsMaskedValues) // else the column would stay empty
+        columns.append(KeyColumn);
+    columns.append({StatusColumn, CreatedColumn});
     if (capabilities.hasExpiry)
         columns.append(ExpiresColumn);
     columns.append(LastUsedColumn);
@@ -186,7 +218,7 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(key.status);
     case SearchTextRole:
-        return m_rows[std::size_t(index.row())].searchText;
+        return QString::fromUtf8(searchText(index.row()));
     default:
         return {};
     }
@@ -221,11 +253,10 @@ QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-bool KeyTableModel::lessThan(int column, int leftRow, int rightRow) const
+QByteArrayView KeyTableModel::searchText(int row) const
 {
-    if (sortsAsText(column))
-        return sortText(column, leftRow) < sortText(column, rightRow);
-    return sortNumber(column, leftRow) < sortNumber(column, rightRow);
+    const qsizetype start = searchStart(row);
+    return QByteArrayView(m_searchBuffer).sliced(start, searchStart(row + 1) - start - 1);
 }
 
 bool KeyTableModel::sortsAsText(int column)
@@ -353,7 +384,7 @@ QVariant KeyTableModel::toolTip(const ApiKey &key, int column) const
 QString KeyTableModel::expiryHint(const QDateTime &expires) const
 {
     const qint64 seconds = now().secsTo(expires);
-    return seconds > 0 ? futureSpan(seconds) : pastSpan(-seconds);
+    return seconds > 0 ? spanText(seconds, kFuture) : spanText(-seconds, kPast);
 }
 
 QString KeyTableModel::ownerText(const ApiKey &key)
@@ -364,16 +395,39 @@ QString KeyTableModel::ownerText(const ApiKey &key)
 KeyTableModel::RowCache KeyTableModel::cacheRow(const ApiKey &key)
 {
     RowCache row;
-    const QChar separator = u'\n';
-    row.searchText = QString(key.name % separator % key.id % separator % key.maskedValue % separator
-                             % ownerText(key) % separator % key.workspaceId % separator
-                             % key.permission % separator % keyStatusName(key.status))
-                         .toLower();
     row.nameKey = key.name.toCaseFolded();
     row.created = sortableTime(key.created, std::numeric_limits<qint64>::min());
     row.expires = sortableTime(key.expires, std::numeric_limits<qint64>::max());
     row.lastUsed = sortableTime(key.lastUsed, std::numeric_limits<qint64>::min());
     return row;
+}
+
+// UTF-8 keeps the buffer half the size of UTF-16, and a needle is in a text's UTF-8 exactly when
+// it is in its UTF-16; no needle from a line edit holds '\n', so none spans two fields or rows.
+void KeyTableModel::cacheSearchText(const ApiKey &key)
+{
+    const QChar separator = u'\n';
+    m_searchStarts.push_back(m_searchBuffer.size());
+    m_searchBuffer += QString(key.name % separator % key.id % separator % key.maskedValue
+                              % separator % ownerText(key) % separator % key.workspaceId % separator
+                              % key.permission % separator % keyStatusName(key.status) % separator)
+                          .toLower()
+                          .toUtf8();
+}
+
+void KeyTableModel::cacheSortPrefixes(int row)
+{
+    for (int column : {int(NameColumn), int(KeyColumn), int(OwnerColumn), int(WorkspaceColumn),
+                       int(PermissionColumn), IdText}) {
+        const QStringView text = column == IdText ? keyId(row) : sortText(column, row);
+        SortPrefixes &prefixes = m_sortPrefixes[prefixSlot(column)];
+        prefixes.sizes[std::size_t(row)] = int(text.size());
+        quint64 *chunks = &prefixes.chunks[std::size_t(row) * kSortPrefixChunks];
+        for (qsizetype i = 0; i < qsizetype(kSortPrefixChunks) * kSortChunkUnits; ++i) {
+            quint64 &chunk = chunks[i / kSortChunkUnits];
+            chunk = (chunk << 16) | (i < text.size() ? text[i].unicode() : 0u);
+        }
+    }
 }
 
 } // namespace keydesk

@@ -2,12 +2,24 @@
 
 #include "KeyTableModel.h"
 
+#include <cstring>
+
 namespace keydesk {
 
 namespace {
 
 // Enough for typing a query and deleting it again, character by character.
 constexpr qsizetype kRecentMatches = 24;
+
+// Below this share of the rows left by an earlier needle, testing those rows one by one beats
+// one scan of the whole buffer.
+constexpr int kNarrowShare = 8;
+
+const char *find(const char *from, const char *end, const QByteArray &needle)
+{
+    return static_cast<const char *>(
+        memmem(from, std::size_t(end - from), needle.constData(), std::size_t(needle.size())));
+}
 
 } // namespace
 
@@ -34,22 +46,60 @@ const std::vector<bool> &KeyTextSearch::matches(const QString &needle)
         }
     }
     // A row without an earlier needle that this one contains cannot contain this one.
-    const std::vector<bool> *narrower = nullptr;
+    const Match *narrower = nullptr;
     for (qsizetype i = m_recent.size() - 1; i >= 0 && !narrower; --i) {
         if (needle.contains(m_recent.at(i).needle))
-            narrower = &m_recent.at(i).rows;
+            narrower = &m_recent.at(i);
     }
     const int rowCount = m_keys->rowCount();
-    std::vector<bool> rows(std::size_t(rowCount), false);
-    for (int row = 0; row < rowCount; ++row) {
-        if ((!narrower || (*narrower)[std::size_t(row)])
-            && m_keys->searchText(row).contains(needle))
-            rows[std::size_t(row)] = true;
-    }
+    const QByteArray utf8 = needle.toUtf8();
+    Match match {needle, std::vector<bool>(std::size_t(rowCount), false), 0};
+    if (narrower && narrower->count < rowCount / kNarrowShare)
+        match.count = scanRows(utf8, narrower->rows, match.rows);
+    else
+        match.count = scanAll(utf8, match.rows);
     if (m_recent.size() == kRecentMatches)
         m_recent.removeFirst();
-    m_recent.append(Match {needle, std::move(rows)});
+    m_recent.append(std::move(match));
     return m_recent.constLast().rows;
+}
+
+// Every match in the buffer, in order; after one, the scan goes on from the next row.
+int KeyTextSearch::scanAll(const QByteArray &needle, std::vector<bool> &rows) const
+{
+    const QByteArrayView buffer = m_keys->searchBuffer();
+    const char *const begin = buffer.data();
+    const char *const end = begin + buffer.size();
+    const int rowCount = m_keys->rowCount();
+    int count = 0;
+    int row = 0;
+    for (const char *at = find(begin, end, needle); at; at = find(at, end, needle)) {
+        const qsizetype offset = at - begin;
+        while (m_keys->searchStart(row + 1) <= offset)
+            ++row;
+        rows[std::size_t(row)] = true;
+        ++count;
+        if (++row == rowCount)
+            break;
+        at = begin + m_keys->searchStart(row);
+    }
+    return count;
+}
+
+int KeyTextSearch::scanRows(const QByteArray &needle, const std::vector<bool> &candidates,
+                            std::vector<bool> &rows) const
+{
+    const char *const begin = m_keys->searchBuffer().data();
+    int count = 0;
+    for (int row = 0; row < m_keys->rowCount(); ++row) {
+        if (candidates[std::size_t(row)]
+            && find(begin + m_keys->searchStart(row), begin + m_keys->searchStart(row + 1),
+                    needle)) {
+            rows[std::size_t(row)] = true;
+            ++count;
+        }
+    }
+    return count;
 }
 
 } // namespace keydesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -12,7 +13,8 @@ class KeyTableModel;
 // The rows of a KeyTableModel whose lower-case search text (name, id, masked value, owner,
 // workspace, permission, status) contains a needle. Typing extends the needle, so a new result
 // only re-tests the rows an earlier needle it contains kept; deleting back to an earlier needle
-// reuses that result. Results are dropped when the model's rows change.
+// reuses that result. Results are dropped when the model's rows change. The texts are one UTF-8
+// buffer (KeyTableModel::searchBuffer()): a broad search is one memmem() scan of it.
 class KeyTextSearch
 {
 public:
@@ -27,7 +29,12 @@ private:
     {
         QString needle;
         std::vector<bool> rows;
+        int count = 0; // rows that match
     };
+
+    int scanAll(const QByteArray &needle, std::vector<bool> &rows) const;
+    int scanRows(const QByteArray &needle, const std::vector<bool> &candidates,
+                 std::vector<bool> &rows) const;
 
     const KeyTableModel *m_keys;
     quint64 m_generation = 0;

@@ -91,6 +91,43 @@ QList<ApiKey> tiedKeys()
     return keys;
 }
 
+// More keys than KeySortOrder sorts by insertion, with what its radix passes and dense copies
+// must get right: texts that share more than their first 16 units (the ids too), that differ
+// only in length, non-ASCII and empty texts, and ties in every column.
+QList<ApiKey> manyKeys()
+{
+    const QStringList names {u"service-account-production-%1"_s,
+                             u"\u00c4rger-%1"_s,
+                             u"\u00e4rger-%1"_s,
+                             u"z%1"_s,
+                             QString(),
+                             u"service-%1"_s,
+                             u"a\u00e9%1"_s};
+    const QStringList owners {QString(), u"ram"_s, u"ram-user-very-long-owner-name-%1"_s,
+                              u"ram-user"_s};
+    const QStringList permissions {u"read"_s, u"write"_s, u"readwrite"_s};
+    QList<ApiKey> keys;
+    for (int i = 0; i < 500; ++i) {
+        ApiKey key;
+        key.id = u"LTAI5tAAAAAAAAAAAA%1"_s.arg((i * 37) % 500, 3, 10, QChar(u'0'));
+        const QString name = names.at(i % names.size());
+        key.name = name.isEmpty() ? name : name.arg(i % 50);
+        key.maskedValue = u"sk-****%1"_s.arg(i % 9);
+        key.status = KeyStatus(i % 5);
+        key.created = kNow.addSecs(-qint64(i % 13) * 3600);
+        if (i % 3 != 0)
+            key.expires = kNow.addDays(i % 5 - 2);
+        if (i % 2 == 0)
+            key.lastUsed = kNow.addDays(-(i % 7));
+        const QString owner = owners.at(i % owners.size());
+        key.owner = owner.contains(u'%') ? owner.arg(i % 3) : owner;
+        key.workspaceId = u"workspace-with-a-long-shared-prefix-%1"_s.arg(i % 2);
+        key.permission = permissions.at(i % permissions.size());
+        keys.append(key);
+    }
+    return keys;
+}
+
 // The order a sort by column must give: by the column's key in the given order, ties by name
 // (case-insensitively) then id, ascending, whatever the order.
 QStringList expectedOrder(const KeyTableModel &model, int column, Qt::SortOrder order)
@@ -98,11 +135,15 @@ QStringList expectedOrder(const KeyTableModel &model, int column, Qt::SortOrder 
     QList<int> rows;
     for (int row = 0; row < model.rowCount(); ++row)
         rows << row;
+    // Whether left's key in column comes before right's.
+    const auto lessThan = [&model, column](int left, int right) {
+        if (KeyTableModel::sortsAsText(column))
+            return model.sortText(column, left) < model.sortText(column, right);
+        return model.sortNumber(column, left) < model.sortNumber(column, right);
+    };
     std::sort(rows.begin(), rows.end(), [&](int left, int right) {
-        if (model.lessThan(column, left, right) || model.lessThan(column, right, left)) {
-            return order == Qt::AscendingOrder ? model.lessThan(column, left, right)
-                                               : model.lessThan(column, right, left);
-        }
+        if (lessThan(left, right) || lessThan(right, left))
+            return order == Qt::AscendingOrder ? lessThan(left, right) : lessThan(right, left);
         const QString leftName = model.keyAt(left).name.toCaseFolded();
         const QString rightName = model.keyAt(right).name.toCaseFolded();
         if (leftName != rightName)
@@ -133,6 +174,9 @@ private Q_SLOTS:
     void sortsFilteredRows();
     void sortsEveryColumnWithTiesByNameThenId_data();
     void sortsEveryColumnWithTiesByNameThenId();
+    void sortsManyKeys_data();
+    void sortsManyKeys();
+    void searchesManyKeys();
     void unsortedIsSourceOrder();
     void mapsToSourceRows();
     void selectionFollowsFilterAndSort();
@@ -311,6 +355,60 @@ void TestKeyFilterModel::sortsEveryColumnWithTiesByNameThenId()
     }
     QVERIFY(!filtered.isEmpty());
     QCOMPARE(column(*m_filter, 0, KeyTableModel::KeyIdRole), filtered);
+}
+
+void TestKeyFilterModel::sortsManyKeys_data()
+{
+    sortsEveryColumnWithTiesByNameThenId_data();
+}
+
+void TestKeyFilterModel::sortsManyKeys()
+{
+    QFETCH(int, sortColumn);
+    QFETCH(Qt::SortOrder, order);
+    m_keys->setKeys(manyKeys());
+    m_filter->sort(sortColumn, order);
+    QCOMPARE(column(*m_filter, 0, KeyTableModel::KeyIdRole),
+             expectedOrder(*m_keys, sortColumn, order));
+}
+
+// Typed and deleted: each result must be the keys a plain search of their fields finds, whether
+// the search scanned every row or only those an earlier needle kept.
+void TestKeyFilterModel::searchesManyKeys()
+{
+    m_keys->setKeys(manyKeys());
+    const QStringList typed {u"r"_s,
+                             u"ra"_s,
+                             u"ram-user-very"_s,
+                             u"ram-user-very-long-owner-name-1"_s,
+                             u"ram"_s,
+                             u"\u00c4"_s,
+                             u"\u00e4rger-"_s,
+                             u"\u00e4rger-1"_s,
+                             u"\u00e4rger-12"_s,
+                             u"aaaa0"_s,
+                             u"aaaa04"_s,
+                             u"aaaa049"_s,
+                             u"nothing like it"_s,
+                             u"-"_s};
+    for (const QString &text : typed) {
+        m_filter->setFilterText(text);
+        QStringList expected;
+        for (const ApiKey &key : m_keys->keys()) {
+            const QStringList fields {key.name,
+                                      key.id,
+                                      key.maskedValue,
+                                      key.owner.isEmpty() ? u"Root account"_s : key.owner,
+                                      key.workspaceId,
+                                      key.permission,
+                                      keydesk::keyStatusName(key.status)};
+            if (fields.join(u'\n').toLower().contains(text.toLower()))
+                expected << key.id;
+        }
+        expected.sort();
+        QCOMPARE(ids(*m_filter), expected);
+    }
+    QCOMPARE(m_filter->rowCount(), 500);
 }
 
 void TestKeyFilterModel::unsortedIsSourceOrder()

@@ -185,9 +185,13 @@ void TestKeyTableModel::sortRoleGivesRawValues()
              std::numeric_limits<qint64>::min());
     QCOMPARE(sortValue(0, KeyTableModel::StatusColumn).toInt(), int(KeyStatus::Active));
     QCOMPARE(sortValue(0, KeyTableModel::NameColumn).toString(), u"deploy"_s);
-    QVERIFY(model.lessThan(KeyTableModel::ExpiresColumn, 0, 1));
-    QVERIFY(!model.lessThan(KeyTableModel::ExpiresColumn, 1, 0));
-    QVERIFY(model.lessThan(KeyTableModel::NameColumn, 0, 1)); // "deploy" < "other"
+    // What KeySortOrder reads: the same keys without QVariant.
+    QVERIFY(!KeyTableModel::sortsAsText(KeyTableModel::ExpiresColumn));
+    QCOMPARE(model.sortNumber(KeyTableModel::ExpiresColumn, 0), key.expires.toMSecsSinceEpoch());
+    QCOMPARE(model.sortNumber(KeyTableModel::ExpiresColumn, 1), std::numeric_limits<qint64>::max());
+    QVERIFY(KeyTableModel::sortsAsText(KeyTableModel::NameColumn));
+    QCOMPARE(model.sortText(KeyTableModel::NameColumn, 0).toString(), u"deploy"_s);
+    QCOMPARE(model.sortText(KeyTableModel::OwnerColumn, 0).toString(), key.owner);
 }
 
 void TestKeyTableModel::keyIdAndKeyAt()
@@ -203,18 +207,19 @@ void TestKeyTableModel::keyIdAndKeyAt()
 void TestKeyTableModel::columnsForEachService_data()
 {
     QTest::addColumn<int>("service");
-    QTest::addColumn<QList<Column>>("extra"); // after Name, Key, Status, Created
+    QTest::addColumn<bool>("masked"); // the list gives masked values: a Key column after Name
+    QTest::addColumn<QList<Column>>("extra"); // after Name, [Key,] Status, Created
     using K = KeyTableModel;
-    QTest::newRow("ram") << int(keydesk::ServiceKind::Ram)
+    QTest::newRow("ram") << int(keydesk::ServiceKind::Ram) << false
                          << QList<Column> {K::LastUsedColumn, K::OwnerColumn};
-    QTest::newRow("modelstudio") << int(keydesk::ServiceKind::ModelStudio)
+    QTest::newRow("modelstudio") << int(keydesk::ServiceKind::ModelStudio) << true
                                  << QList<Column> {K::LastUsedColumn, K::OwnerColumn,
                                                    K::WorkspaceColumn};
-    QTest::newRow("dashvector") << int(keydesk::ServiceKind::DashVector)
+    QTest::newRow("dashvector") << int(keydesk::ServiceKind::DashVector) << true
                                 << QList<Column> {K::LastUsedColumn};
-    QTest::newRow("tablestore") << int(keydesk::ServiceKind::Tablestore)
+    QTest::newRow("tablestore") << int(keydesk::ServiceKind::Tablestore) << false
                                 << QList<Column> {K::ExpiresColumn, K::LastUsedColumn};
-    QTest::newRow("oceanbase") << int(keydesk::ServiceKind::OceanBase)
+    QTest::newRow("oceanbase") << int(keydesk::ServiceKind::OceanBase) << true
                                << QList<Column> {K::LastUsedColumn, K::PermissionColumn};
 }
 
@@ -222,6 +227,7 @@ void TestKeyTableModel::columnsForEachService_data()
 void TestKeyTableModel::columnsForEachService()
 {
     QFETCH(int, service);
+    QFETCH(bool, masked);
     QFETCH(QList<Column>, extra);
     keydesk::HttpClient client;
     keydesk::Profile profile;
@@ -247,10 +253,10 @@ void TestKeyTableModel::columnsForEachService()
         adapter = std::make_unique<keydesk::OceanBaseService>(profile, secret, &client);
         break;
     }
-    const QList<Column> expected
-        = QList<Column> {KeyTableModel::NameColumn, KeyTableModel::KeyColumn,
-                         KeyTableModel::StatusColumn, KeyTableModel::CreatedColumn}
-        + extra;
+    QList<Column> expected {KeyTableModel::NameColumn};
+    if (masked)
+        expected.append(KeyTableModel::KeyColumn);
+    expected += QList<Column> {KeyTableModel::StatusColumn, KeyTableModel::CreatedColumn} + extra;
     QCOMPARE(KeyTableModel::columnsFor(adapter->capabilities()), expected);
 }
 
