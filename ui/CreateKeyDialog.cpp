@@ -35,6 +35,8 @@ CreateKeyDialog::CreateKeyDialog(const ServiceCapabilities &capabilities, QWidge
     , m_capabilities(capabilities)
 {
     setWindowTitle(tr("Create a key"));
+    // Wide enough for its texts and values on one line: wrapping is for longer ones.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     setAccessibleName(windowTitle());
 
     auto *layout = new QVBoxLayout(this);

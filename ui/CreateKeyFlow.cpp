@@ -3,6 +3,9 @@
 #include "CreateKeyDialog.h"
 #include "CreatedKeyDialog.h"
 #include "ErrorPanel.h"
+#include "SetPassphraseDialog.h"
+#include "services/ModelStudioService.h"
+#include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
 #include "vault/SecretBytes.h"
 
@@ -13,12 +16,12 @@ using namespace Qt::StringLiterals;
 
 namespace keydesk {
 
-CreateKeyFlow::CreateKeyFlow(KeyService *service, CredentialVault *vault, ClipboardGuard *clipboard,
-                             QWidget *window)
+CreateKeyFlow::CreateKeyFlow(KeyService *service, const KeyPageTools &tools, QWidget *window)
     : QObject(window)
     , m_service(service)
-    , m_vault(vault)
-    , m_clipboard(clipboard)
+    , m_vault(tools.vault)
+    , m_passphrase(tools.passphrase)
+    , m_clipboard(tools.clipboard)
     , m_window(window)
 { }
 
@@ -40,6 +43,8 @@ void CreateKeyFlow::start(const QString &usageLine, const QString &blockedReason
     dialog->setUsage(usageLine, blockedReason);
     if (m_service->capabilities().hasOwners)
         dialog->setOwners(owners);
+    if (auto *modelStudio = qobject_cast<ModelStudioService *>(m_service))
+        offerWorkspaces(modelStudio, dialog);
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
         if (result == QDialog::Accepted) {
             m_temporary = dialog->isTemporary();
@@ -51,6 +56,26 @@ void CreateKeyFlow::start(const QString &usageLine, const QString &blockedReason
         detailsGiven(result);
     });
     dialog->open();
+}
+
+// The dialog opens at once with the profile's workspace; the others join the list when the
+// service has named them. Failing to list them only leaves the profile's.
+void CreateKeyFlow::offerWorkspaces(ModelStudioService *modelStudio, CreateKeyDialog *dialog)
+{
+    const QPointer<CreateKeyDialog> guarded = dialog;
+    WorkspaceListJob *job = modelStudio->listWorkspaces();
+    connect(dialog, &QObject::destroyed, job, &WorkspaceListJob::cancel);
+    const QString own = modelStudio->profile().workspaceId;
+    connect(job, &WorkspaceListJob::finished, this, [guarded, own](WorkspaceListJob *listed) {
+        if (!guarded || listed->error())
+            return;
+        QList<QPair<QString, QString>> workspaces;
+        for (const ModelStudioWorkspace &workspace : listed->workspaces()) {
+            if (workspace.id != own) // already the first choice, "the profile's workspace"
+                workspaces.append(qMakePair(workspace.id, workspace.name));
+        }
+        guarded->setWorkspaces(workspaces, guarded->request().workspaceId);
+    });
 }
 
 void CreateKeyFlow::detailsGiven(int result)
@@ -140,10 +165,43 @@ void CreateKeyFlow::kept(VaultJob *job)
             tr("The copy could not be kept in the system keychain: %1").arg(job->errorString()));
         return;
     }
-    m_writing = false;
     wipeSecret(m_heldValue);
-    if (!m_valueOpen)
-        end();
+    if (!m_passphrase) {
+        m_writing = false;
+        if (!m_valueOpen)
+            end();
+        return;
+    }
+    // Still "writing": the flow ends after the passphrase question, not before.
+    PassphraseJob *check = m_passphrase->checkIsSet();
+    connect(check, &PassphraseJob::finished, this, &CreateKeyFlow::passphraseChecked);
+    check->start();
+}
+
+// The kept copy is viewed only after the console passphrase (DESIGN.md §6): the first copy
+// kept is the first use, so the passphrase is set up now rather than when the copy is needed.
+void CreateKeyFlow::passphraseChecked(PassphraseJob *job)
+{
+    // A keychain that cannot answer is not asked twice: the copy is kept either way.
+    if (job->error() != PassphraseJob::Error::NoError || job->isSet() || !m_passphrase) {
+        m_writing = false;
+        if (!m_valueOpen)
+            end();
+        return;
+    }
+    auto *dialog = new SetPassphraseDialog(
+        m_passphrase,
+        tr("A copy of the key is now kept in the system keychain. Viewing it later asks for the "
+           "console passphrase, which is not set yet."),
+        m_window);
+    dialog->setObjectName(u"setPassphraseDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this] {
+        m_writing = false;
+        if (!m_valueOpen)
+            end();
+    });
+    dialog->open();
 }
 
 // The value is shown again rather than lost: the person copies it now.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyPageTools.h"
 #include "services/KeyService.h"
 
 #include <QByteArray>
@@ -7,14 +8,18 @@
 #include <QPointer>
 #include <QStringList>
 
+class PassphraseJob;
 class QWidget;
 class VaultJob;
 class CredentialVault;
+class ConsolePassphrase;
 
 namespace keydesk {
 
 class ClipboardGuard;
+class CreateKeyDialog;
 class CreatedKeyDialog;
+class ModelStudioService;
 
 // Creating a key from the key list, start to end: the CreateKeyDialog, the service's job, the
 // show-once CreatedKeyDialog with its copy kept in the keychain on request, and the error with
@@ -25,9 +30,9 @@ class CreateKeyFlow : public QObject
     Q_OBJECT
 
 public:
-    // vault may be null: no keychain, a kept copy is refused with the reason.
-    CreateKeyFlow(KeyService *service, CredentialVault *vault, ClipboardGuard *clipboard,
-                  QWidget *window);
+    // tools.vault may be null: no keychain, a kept copy is refused with the reason. Once a
+    // copy is kept, the console passphrase that guards it is set up if it is not yet.
+    CreateKeyFlow(KeyService *service, const KeyPageTools &tools, QWidget *window);
     ~CreateKeyFlow() override; // wipes what it holds
 
     void start(const QString &usageLine, const QString &blockedReason, const QStringList &owners);
@@ -36,6 +41,7 @@ Q_SIGNALS:
     void finished(bool created); // created: the list should be read again
 
 private:
+    void offerWorkspaces(ModelStudioService *modelStudio, CreateKeyDialog *dialog);
     void detailsGiven(int result);
     void send();
     void sent(KeyJob *job);
@@ -44,11 +50,13 @@ private:
     void keepCopy(const QByteArray &value);
     void kept(VaultJob *job);
     void keepFailed(const QString &reason);
+    void passphraseChecked(PassphraseJob *job);
     void valueClosed();
     void end();
 
     KeyService *m_service;
     QPointer<CredentialVault> m_vault;
+    QPointer<ConsolePassphrase> m_passphrase;
     ClipboardGuard *m_clipboard;
     QWidget *m_window;
     QString m_usageLine;

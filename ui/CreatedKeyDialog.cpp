@@ -44,6 +44,8 @@ CreatedKeyDialog::CreatedKeyDialog(const ApiKey &key, const QByteArray &value,
     , m_clipboard(clipboard)
 {
     setWindowTitle(isTemporary() ? tr("Temporary key created") : tr("Key created"));
+    // Wide enough for its texts and values on one line: wrapping is for longer ones.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
     setAccessibleName(windowTitle());
     auto *layout = new QVBoxLayout(this);
 

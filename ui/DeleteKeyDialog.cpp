@@ -32,6 +32,8 @@ DeleteKeyDialog::DeleteKeyDialog(const ApiKey &key, const ServiceCapabilities &c
 {
     const bool revoke = capabilities.deleteIsRevoke;
     setWindowTitle(revoke ? tr("Revoke key") : tr("Delete key"));
+    // Wide enough for its texts and values on one line: wrapping is for longer ones.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     const QString service = serviceDisplayName(key.service);
 
     auto *question = new QLabel(this);

@@ -10,6 +10,7 @@
 #include "KeyUsageText.h"
 #include "ViewKeyFlow.h"
 #include "services/KeyService.h"
+#include "services/RamService.h"
 
 #include <QAction>
 #include <QApplication>
@@ -110,6 +111,16 @@ QToolBar *KeyListPage::makeToolBar()
     connect(remove, &QAction::triggered, this, &KeyListPage::deleteKey);
     connect(addToolAction(u"refresh"_s, tr("&Refresh"), QKeySequence(Qt::Key_F5)),
             &QAction::triggered, this, &KeyListPage::refresh);
+    // The account's credential report: every AccessKey of the root account and its users.
+    auto *ram = qobject_cast<RamService *>(m_service);
+    QAction *report = addToolAction(u"inventory"_s, tr("AccessKey &report…"), {});
+    report->setVisible(ram != nullptr);
+    report->setToolTip(tr("Every AccessKey of the account and its RAM users, flagged when old, "
+                          "unused or inactive"));
+    connect(report, &QAction::triggered, this, [this, ram] {
+        if (ram)
+            Q_EMIT inventoryRequested(ram);
+    });
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(u"filter"_s);
@@ -278,7 +289,7 @@ void KeyListPage::createKey()
         if (!key.owner.isEmpty() && !owners.contains(key.owner))
             owners.append(key.owner);
     }
-    auto *flow = new CreateKeyFlow(m_service, m_tools.vault, m_tools.clipboard, this);
+    auto *flow = new CreateKeyFlow(m_service, m_tools, this);
     connect(flow, &CreateKeyFlow::finished, this, &KeyListPage::flowFinished);
     m_flowOpen = true;
     updateActions();

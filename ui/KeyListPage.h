@@ -24,6 +24,7 @@ class KeyFilterModel;
 class KeyJob;
 class KeyService;
 class KeyTableModel;
+class RamService;
 
 // The keys of one profile: a sortable, filterable table with the row actions in a toolbar and
 // a context menu, the service's limits, and the loading, empty and error states. It composes
@@ -49,7 +50,7 @@ public:
     const ApiKey *currentKey() const; // the selected row's key, or null
 
     // Actions by name, for the window's menus and for tests: "create", "view", "copyId",
-    // "test", "toggleEnabled", "delete", "refresh", "filter".
+    // "test", "toggleEnabled", "delete", "refresh", "filter", "inventory".
     QAction *action(const QString &name) const;
 
 public Q_SLOTS:
@@ -57,6 +58,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void keysListed(int count);
+    // The "inventory" action, on RAM profiles: the window shows the credential report.
+    void inventoryRequested(keydesk::RamService *service);
 
 private:
     QToolBar *makeToolBar();

@@ -24,6 +24,8 @@ KeyTestDialog::KeyTestDialog(KeyService *service, CredentialVault *vault, const 
     , m_key(key)
 {
     setWindowTitle(tr("Test a key"));
+    // Wide enough for its texts and values on one line: wrapping is for longer ones.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     setAccessibleName(windowTitle());
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
@@ -120,7 +122,9 @@ void KeyTestDialog::keptCopyRead(VaultJob *job)
 void KeyTestDialog::send(QByteArray value)
 {
     KeyJob *job = m_service->testKeyOf(m_key, value);
-    wipeSecret(value); // the adapter keeps what it needs
+    // Wiped once the job is over, not before: an adapter may send this very buffer (a header
+    // shares it), and wiping it now sent zeros instead of the key (DashVector, Tablestore).
+    connect(job, &QObject::destroyed, [value]() mutable { wipeSecret(value); });
     connect(job, &KeyJob::finished, this, &KeyTestDialog::answered);
 }
 

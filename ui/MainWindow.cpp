@@ -1,8 +1,13 @@
 #include "MainWindow.h"
 
+#include "AccessKeyInventoryPage.h"
 #include "KeyListPage.h"
+#include "ProfileDialog.h"
+#include "ProfileSaveJob.h"
+#include "ProfileSecretReader.h"
 #include "ProfileSidebar.h"
 #include "ProfileStore.h"
+#include "services/RamService.h"
 #include "services/ServiceFactory.h"
 #include "vault/CredentialVault.h"
 #include "vault/SecretBytes.h"
@@ -14,6 +19,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +59,7 @@ MainWindow::MainWindow(const QList<Profile> &profiles, const KeyPageTools &tools
     connect(m_sidebar, &ProfileSidebar::profileSelected, this, &MainWindow::showProfile);
     connect(m_sidebar, &ProfileSidebar::removalConfirmed, this, &MainWindow::removeProfile);
     connect(m_sidebar, &ProfileSidebar::addRequested, this, &MainWindow::showAddProfile);
+    connect(m_sidebar, &ProfileSidebar::editRequested, this, &MainWindow::showEditProfile);
 
     const QSettings settings;
     if (!restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
@@ -61,14 +69,28 @@ MainWindow::MainWindow(const QList<Profile> &profiles, const KeyPageTools &tools
 
 MainWindow::~MainWindow()
 {
+    // The pages before m_client, a member that goes before the child widgets: their adapters'
+    // jobs are waiting on its requests.
+    qDeleteAll(std::exchange(m_inventoryPages, {}));
+    qDeleteAll(std::exchange(m_pages, {}));
     for (QByteArray &secret : m_secrets)
+        wipeSecret(secret);
+    for (QByteArray &secret : m_sessionSecrets)
         wipeSecret(secret);
 }
 
 void MainWindow::setSecret(const QString &profileId, const QByteArray &secret)
 {
+    if (auto kept = m_secrets.find(profileId); kept != m_secrets.end())
+        wipeSecret(*kept);
     m_secrets.insert(profileId, detachedSecretCopy(secret));
-    m_missing.remove(profileId);
+    if (!m_store) {
+        if (auto kept = m_sessionSecrets.find(profileId); kept != m_sessionSecrets.end())
+            wipeSecret(*kept);
+        m_sessionSecrets.insert(profileId, detachedSecretCopy(secret));
+    }
+    if (m_missing.remove(profileId))
+        m_sidebar->setProfileNote(profileId, {});
     updateMissingNote();
     if (m_sidebar->currentProfileId() == profileId)
         showProfile(profileId);
@@ -124,8 +146,26 @@ void MainWindow::showProfile(const QString &profileId)
     m_secrets.erase(secret);
     auto *page = new KeyListPage(std::move(service), m_tools, m_stack);
     page->setObjectName(u"keyListPage-"_s + profileId);
+    connect(page, &KeyListPage::inventoryRequested, this,
+            [this, profileId](RamService *ram) { showInventory(profileId, ram); });
     m_pages.insert(profileId, page);
     m_stack->addWidget(page);
+    m_stack->setCurrentWidget(page);
+}
+
+// The report has a page of its own next to the key list; asking again shows the same page,
+// with its last report.
+void MainWindow::showInventory(const QString &profileId, RamService *service)
+{
+    AccessKeyInventoryPage *page = m_inventoryPages.value(profileId);
+    if (!page) {
+        page = new AccessKeyInventoryPage(service, m_stack);
+        page->setObjectName(u"inventoryPage-"_s + profileId);
+        connect(page, &AccessKeyInventoryPage::backRequested, this,
+                [this, profileId] { showProfile(profileId); });
+        m_inventoryPages.insert(profileId, page);
+        m_stack->addWidget(page);
+    }
     m_stack->setCurrentWidget(page);
 }
 
@@ -140,10 +180,13 @@ void MainWindow::removeProfile(const QString &profileId)
             m_tools.vault->deleteSecret(profileId, CredentialVault::accessKeySecretKey())->start();
     }
     m_sidebar->removeProfile(profileId);
+    delete m_inventoryPages.take(profileId); // it uses the key page's adapter
     delete m_pages.take(profileId);
-    if (auto secret = m_secrets.find(profileId); secret != m_secrets.end()) {
-        wipeSecret(*secret);
-        m_secrets.erase(secret);
+    for (QHash<QString, QByteArray> *secrets : {&m_secrets, &m_sessionSecrets}) {
+        if (auto secret = secrets->find(profileId); secret != secrets->end()) {
+            wipeSecret(*secret);
+            secrets->erase(secret);
+        }
     }
     m_missing.remove(profileId);
     m_profiles.removeIf([&](const Profile &kept) { return kept.id == profileId; });
@@ -154,14 +197,94 @@ void MainWindow::removeProfile(const QString &profileId)
 
 void MainWindow::showAddProfile()
 {
-    // TODO(issue 4): a profile dialog (service, endpoint, region, ids, secret to the keychain).
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Add profile"),
-                                tr("Adding a profile from the window is coming soon. Until then, "
-                                   "`keydesk --sandbox` sets up one profile per service."),
-                                QMessageBox::Ok, this);
-    box->setObjectName(u"addProfileComing"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    openProfileDialog(new ProfileDialog(this));
+}
+
+void MainWindow::showEditProfile(const QString &profileId)
+{
+    if (const Profile *edited = profile(profileId))
+        openProfileDialog(new ProfileDialog(*edited, this));
+}
+
+void MainWindow::openProfileDialog(ProfileDialog *dialog)
+{
+    dialog->setObjectName(u"profileDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSessionOnly(!m_store);
+    connect(dialog, &ProfileDialog::submitted, this, [this, dialog] { saveProfile(dialog); });
+    dialog->open();
+}
+
+void MainWindow::saveProfile(ProfileDialog *dialog)
+{
+    const Profile edited = dialog->profile();
+    QByteArray secret = dialog->takeSecret();
+    auto *job = new ProfileSaveJob(m_store, m_tools.vault, this);
+    connect(job, &ProfileSaveJob::finished, this,
+            [this, dialog = QPointer<ProfileDialog>(dialog)](ProfileSaveJob *done) {
+                profileSaved(done, dialog);
+            });
+    const Profile *previous = dialog->isEditing() ? profile(edited.id) : nullptr;
+    if (previous)
+        job->update(*previous, edited, secret);
+    else
+        job->add(edited, secret);
+    wipeSecret(secret);
+}
+
+void MainWindow::profileSaved(ProfileSaveJob *job, const QPointer<ProfileDialog> &dialog)
+{
+    if (job->failed()) {
+        if (dialog) {
+            dialog->showSaveError(job->errorString());
+            return;
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Profile not saved"),
+                                    job->errorString(), QMessageBox::Ok, this);
+        box->setObjectName(u"profileNotSaved"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    if (dialog)
+        dialog->saved();
+    QByteArray secret = job->takeSecret();
+    putProfile(job->profile(), job->isNew(), secret);
+    wipeSecret(secret);
+}
+
+void MainWindow::putProfile(const Profile &saved, bool added, const QByteArray &newSecret)
+{
+    if (added) {
+        m_profiles.append(saved);
+    } else {
+        for (Profile &kept : m_profiles) {
+            if (kept.id == saved.id)
+                kept = saved;
+        }
+    }
+    m_sidebar->putProfile(saved);
+    // The page's adapter was made with the old settings: the next showProfile() makes anew.
+    const bool hadPage = m_pages.contains(saved.id);
+    delete m_inventoryPages.take(saved.id);
+    delete m_pages.take(saved.id);
+    if (!newSecret.isEmpty()) {
+        setSecret(saved.id, newSecret);
+    } else if (const auto kept = m_sessionSecrets.constFind(saved.id);
+               kept != m_sessionSecrets.cend()) {
+        m_secrets.insert(saved.id, detachedSecretCopy(*kept));
+    } else if (hadPage) {
+        // The old page's adapter had the only copy: read the stored secret again.
+        auto *reader = new ProfileSecretReader(m_tools.vault, this);
+        connect(reader, &ProfileSecretReader::secretRead, this, &MainWindow::setSecret);
+        connect(reader, &ProfileSecretReader::secretMissing, this, &MainWindow::setSecretMissing);
+        connect(reader, &ProfileSecretReader::finished, reader, &QObject::deleteLater);
+        reader->start({saved});
+    }
+    if (m_sidebar->currentProfileId() == saved.id)
+        showProfile(saved.id);
+    else
+        selectProfile(saved.id); // shows it through profileSelected
 }
 
 void MainWindow::updateMissingNote()

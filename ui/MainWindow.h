@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QSplitter;
@@ -15,21 +16,26 @@ class QStackedWidget;
 
 namespace keydesk {
 
+class AccessKeyInventoryPage;
 class KeyListPage;
+class ProfileDialog;
+class ProfileSaveJob;
 class ProfileSidebar;
+class RamService;
 class ProfileStore;
 
 // The console's window: the profiles on the left, the selected profile's keys on the right. It
 // only composes: each page owns its profile's adapter, made when the profile is first shown.
 // Profile secrets come from the caller (the keychain, or the sandbox's demo in memory) and are
-// wiped once the page's adapter holds its own copy.
+// wiped once the page's adapter holds its own copy. Profiles are added and edited through the
+// ProfileDialog; ProfileSaveJob puts them in the store and their secret in the keychain.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    // store: where removed profiles are forgotten; null for profiles that are not stored
-    // (the sandbox's demo), which are only taken out of the window.
+    // store: where profiles are added, changed and forgotten; null for profiles that are not
+    // stored (the sandbox's demo), which live in the window only, secrets included.
     MainWindow(const QList<Profile> &profiles, const KeyPageTools &tools, ProfileStore *store,
                QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -41,6 +47,11 @@ public:
     ProfileSidebar *sidebar() const { return m_sidebar; }
     KeyListPage *currentPage() const; // null while no profile's keys are shown
     KeyListPage *pageFor(const QString &profileId) const { return m_pages.value(profileId); }
+    // The profile's AccessKey report, once asked for (RAM profiles only); else null.
+    AccessKeyInventoryPage *inventoryPageFor(const QString &profileId) const
+    {
+        return m_inventoryPages.value(profileId);
+    }
     void selectProfile(const QString &profileId);
 
 protected:
@@ -48,8 +59,14 @@ protected:
 
 private:
     void showProfile(const QString &profileId);
+    void showInventory(const QString &profileId, RamService *service);
     void removeProfile(const QString &profileId);
     void showAddProfile();
+    void showEditProfile(const QString &profileId);
+    void openProfileDialog(ProfileDialog *dialog);
+    void saveProfile(ProfileDialog *dialog);
+    void profileSaved(ProfileSaveJob *job, const QPointer<ProfileDialog> &dialog);
+    void putProfile(const Profile &saved, bool added, const QByteArray &newSecret);
     void updateMissingNote();
     const Profile *profile(const QString &profileId) const;
 
@@ -58,8 +75,12 @@ private:
     ProfileStore *m_store;
     HttpClient m_client;
     QHash<QString, QByteArray> m_secrets; // until the profile's page is made
+    // Without a store, a profile's secret is nowhere else: kept so that an edit can rebuild
+    // the profile's page. Wiped with the window.
+    QHash<QString, QByteArray> m_sessionSecrets;
     QHash<QString, QString> m_missing; // profile id → why it has no secret
     QHash<QString, KeyListPage *> m_pages;
+    QHash<QString, AccessKeyInventoryPage *> m_inventoryPages; // RAM profiles' reports
     ProfileSidebar *m_sidebar;
     QStackedWidget *m_stack;
     QLabel *m_placeholder;

@@ -34,6 +34,8 @@ VerificationDialog::VerificationDialog(Mode mode, QWidget *parent)
 {
     const bool code = mode == Mode::ServiceCode;
     setWindowTitle(tr("Verify it is you"));
+    // Wide enough for its texts and values on one line: wrapping is for longer ones.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 52);
 
     m_prompt = new QLabel(this);
     m_prompt->setWordWrap(true);

@@ -1,5 +1,6 @@
 #include "ViewKeyFlow.h"
 
+#include "SetPassphraseDialog.h"
 #include "VerificationDialog.h"
 #include "ViewKeyDialog.h"
 #include "services/KeyService.h"
@@ -61,10 +62,17 @@ void ViewKeyFlow::passphraseChecked(PassphraseJob *job)
     if (!m_dialog)
         return;
     if (job->error() == PassphraseJob::Error::NotSet) {
-        // TODO(issue 4): a "set the console passphrase" dialog on first use.
+        // First use: the passphrase is set now, then entered here like any later time.
         m_dialog->showError(KeyError::make(
             KeyError::Kind::NotPermitted,
-            tr("No console passphrase is set yet, so kept values cannot be viewed.")));
+            tr("No console passphrase is set yet. Set one, then enter it here to view the key.")));
+        auto *setup = new SetPassphraseDialog(
+            m_tools.passphrase,
+            tr("Kept copies are shown only after the console passphrase, which is not set yet."),
+            m_dialog);
+        setup->setObjectName(u"setPassphraseDialog"_s);
+        setup->setAttribute(Qt::WA_DeleteOnClose);
+        setup->open();
         return;
     }
     if (job->error() != PassphraseJob::Error::NoError) {

@@ -3,6 +3,7 @@
 #include "KeyListPage.h"
 #include "KeyTableModel.h"
 #include "MainWindow.h"
+#include "ProfileDialog.h"
 #include "ProfileSidebar.h"
 #include "SandboxFixture.h"
 #include "services/KeyService.h"
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -170,15 +172,33 @@ private Q_SLOTS:
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
     }
 
-    void addProfileSaysItIsComing()
+    void addAndEditOpenTheProfileDialog()
     {
         const auto shown = window();
         QVERIFY(shown);
+        auto *edit = shown->sidebar()->findChild<QPushButton *>(u"editProfile"_s);
+        QVERIFY(!edit->isEnabled());
         QTest::mouseClick(shown->sidebar()->findChild<QPushButton *>(u"addProfile"_s),
                           Qt::LeftButton);
-        QMessageBox *box = nullptr;
-        QTRY_VERIFY((box = shown->findChild<QMessageBox *>(u"addProfileComing"_s)));
-        box->button(QMessageBox::Ok)->click();
+        QPointer<ProfileDialog> dialog = shown->findChild<ProfileDialog *>(u"profileDialog"_s);
+        QVERIFY(dialog);
+        QVERIFY(!dialog->isEditing());
+        // The demo's window has no store: what is added lasts for the session, and it says so.
+        QVERIFY(dialog->findChild<QLabel *>(u"sessionNote"_s)->isVisibleTo(dialog));
+        dialog->reject();
+        QTRY_VERIFY(dialog.isNull());
+
+        const Profile &profile = m_demo->profiles().at(1);
+        shown->selectProfile(profile.id);
+        QVERIFY(edit->isEnabled());
+        QTest::mouseClick(edit, Qt::LeftButton);
+        dialog = shown->findChild<ProfileDialog *>(u"profileDialog"_s);
+        QVERIFY(dialog);
+        QVERIFY(dialog->isEditing());
+        QCOMPARE(dialog->profile().id, profile.id);
+        dialog->reject();
+        QTRY_VERIFY(dialog.isNull());
+        QCOMPARE(shown->sidebar()->findChild<QTreeWidget *>(u"profiles"_s)->topLevelItemCount(), 5);
     }
 };
 

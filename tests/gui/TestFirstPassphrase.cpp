@@ -1,0 +1,287 @@
+#include "CreateKeyFlow.h"
+#include "KeyJobWait.h"
+#include "KeyringSession.h"
+#include "SandboxFixture.h"
+#include "SandboxProfiles.h"
+#include "SetPassphraseDialog.h"
+#include "ViewKeyFlow.h"
+#include "WidgetLookup.h"
+#include "net/HttpClient.h"
+#include "services/RamService.h"
+#include "vault/ConsolePassphrase.h"
+#include "vault/CredentialVault.h"
+#include "vault/SecretBytes.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace keydesk;
+
+// The console passphrase set on first use (DESIGN.md §6), in a private Secret Service against a
+// real sandbox: the dialog's own rules, the first copy kept after a create asking for it, and
+// viewing a kept copy before any passphrase exists. Each test starts with no passphrase set.
+class TestFirstPassphrase : public QObject
+{
+    Q_OBJECT
+
+public:
+    static void initMain() { KeyringSession::enter(); }
+
+private:
+    SandboxFixture m_sandbox;
+    HttpClient m_client;
+    CredentialVault m_vault;
+    std::unique_ptr<ConsolePassphrase> m_passphrase;
+    QWidget m_window;
+
+    KeyPageTools tools() { return {&m_vault, m_passphrase.get(), nullptr}; }
+
+    std::unique_ptr<RamService> ramService()
+    {
+        const SandboxAccount account = m_sandbox.createAccount(false);
+        Profile profile = sandboxProfile(ServiceKind::Ram, m_sandbox.http(),
+                                         QString::fromLatin1(account.root.accessKeyId));
+        profile.id = u"first-passphrase-"_s + account.accountId;
+        return std::make_unique<RamService>(profile, account.root.accessKeySecret, &m_client);
+    }
+
+    PassphraseJob::Error run(PassphraseJob *job)
+    {
+        PassphraseJob::Error error = PassphraseJob::Error::Other;
+        connect(job, &PassphraseJob::finished, this,
+                [&](PassphraseJob *done) { error = done->error(); });
+        QSignalSpy finished(job, &PassphraseJob::finished);
+        job->start();
+        if (!finished.wait(15000))
+            return PassphraseJob::Error::Other;
+        return error;
+    }
+
+    template<typename T>
+    static T *openDialog(const QString &objectName)
+    {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (widget->objectName() == objectName && widget->isVisible())
+                return qobject_cast<T *>(widget);
+        }
+        return nullptr;
+    }
+
+    static void choose(QWidget *dialog, const QString &first, const QString &second)
+    {
+        auto *one = byAccessibleName<QLineEdit>(dialog, u"New console passphrase"_s);
+        auto *two = byAccessibleName<QLineEdit>(dialog, u"Repeat the console passphrase"_s);
+        QVERIFY(one && two);
+        one->clear();
+        two->clear();
+        QTest::keyClicks(one, first);
+        QTest::keyClicks(two, second);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(KeyringSession::isInside(), "not inside tests/support/with-keyring");
+        QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+        m_window.resize(800, 600);
+        m_window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_window));
+    }
+
+    // No passphrase, and a console that never saw a wrong attempt.
+    void init()
+    {
+        QKeychain::DeletePasswordJob forget(ConsolePassphrase::serviceName());
+        forget.setAutoDelete(false);
+        forget.setKey(ConsolePassphrase::keyName());
+        QSignalSpy done(&forget, &QKeychain::Job::finished);
+        forget.start();
+        QVERIFY(done.wait(15000));
+        QVERIFY2(forget.error() == QKeychain::NoError || forget.error() == QKeychain::EntryNotFound,
+                 qPrintable(forget.errorString()));
+        m_passphrase = std::make_unique<ConsolePassphrase>();
+        QCOMPARE(run(m_passphrase->verify("anything at all")), PassphraseJob::Error::NotSet);
+    }
+
+    void refusesShortMismatchedAndBlankPassphrases()
+    {
+        SetPassphraseDialog dialog(m_passphrase.get(), u"Why"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *set = byAccessibleName<QPushButton>(&dialog, u"Set passphrase"_s);
+        auto *problem = byAccessibleName<QLabel>(&dialog, u"Passphrase problem"_s);
+        QVERIFY(set && problem);
+        QVERIFY(!set->isEnabled());
+        QVERIFY(problem->text().isEmpty()); // nothing typed, nothing to blame
+
+        choose(&dialog, u"short"_s, u"short"_s);
+        QVERIFY(!set->isEnabled());
+        QCOMPARE(problem->text(), u"The passphrase needs at least 8 characters."_s);
+
+        choose(&dialog, u"          "_s, u"          "_s);
+        QVERIFY(!set->isEnabled());
+        QCOMPARE(problem->text(), u"The passphrase cannot be only spaces."_s);
+
+        choose(&dialog, u"long enough one"_s, u"long enough two"_s);
+        QVERIFY(!set->isEnabled());
+        QCOMPARE(problem->text(), u"The two passphrases differ."_s);
+
+        // Enter on a refused pair sets nothing.
+        QTest::keyClick(&dialog, Qt::Key_Return);
+        QCOMPARE(run(m_passphrase->verify("long enough one")), PassphraseJob::Error::NotSet);
+
+        choose(&dialog, u"long enough one"_s, u"long enough one"_s);
+        QVERIFY(set->isEnabled());
+        QVERIFY(problem->text().isEmpty());
+        QTest::mouseClick(set, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
+        // What was typed is gone from the fields, and only the verifier was kept.
+        for (QLineEdit *field : dialog.findChildren<QLineEdit *>())
+            QVERIFY(field->text().isEmpty());
+        QCOMPARE(run(m_passphrase->verify("long enough one")), PassphraseJob::Error::NoError);
+    }
+
+    void anExistingPassphraseIsNotReplaced()
+    {
+        QCOMPARE(run(m_passphrase->setInitial("the first one")), PassphraseJob::Error::NoError);
+        SetPassphraseDialog dialog(m_passphrase.get(), u"Why"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        choose(&dialog, u"a second one"_s, u"a second one"_s);
+        QTest::mouseClick(byAccessibleName<QPushButton>(&dialog, u"Set passphrase"_s),
+                          Qt::LeftButton);
+        auto *problem = byAccessibleName<QLabel>(&dialog, u"Passphrase problem"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(problem->text(),
+                                  u"A console passphrase is already set: use it."_s, 15000);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(run(m_passphrase->verify("the first one")), PassphraseJob::Error::NoError);
+    }
+
+    // The first copy kept is the passphrase's first use: the flow asks for one right after.
+    void keepingTheFirstCopyAsksForThePassphrase()
+    {
+        const auto ram = ramService();
+        auto *flow = new CreateKeyFlow(ram.get(), tools(), &m_window);
+        QSignalSpy finished(flow, &CreateKeyFlow::finished);
+        flow->start(QString(), QString(), {});
+        QWidget *create = nullptr;
+        QTRY_VERIFY((create = openDialog<QDialog>(u"createKeyDialog"_s)));
+        QTest::mouseClick(byAccessibleName<QPushButton>(create, u"Create"_s), Qt::LeftButton);
+
+        QWidget *created = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((created = openDialog<QDialog>(u"createdKeyDialog"_s)), 15000);
+        auto *keep = byAccessibleName<QCheckBox>(created, u"Keep a copy in the system keychain"_s);
+        QVERIFY(keep);
+        keep->setChecked(true);
+        QTest::mouseClick(byAccessibleName<QPushButton>(created, u"Done"_s), Qt::LeftButton);
+
+        QDialog *setup = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((setup = openDialog<QDialog>(u"setPassphraseDialog"_s)), 15000);
+        QVERIFY(setup->findChild<QLabel *>(u"passphraseIntro"_s)
+                    ->text()
+                    .startsWith(u"A copy of the key is now kept in the system keychain."_s));
+        QCOMPARE(finished.size(), 0); // the flow waits for the answer
+        choose(setup, u"kept copies guard"_s, u"kept copies guard"_s);
+        QTest::mouseClick(byAccessibleName<QPushButton>(setup, u"Set passphrase"_s),
+                          Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(run(m_passphrase->verify("kept copies guard")), PassphraseJob::Error::NoError);
+    }
+
+    // Skipping the question is allowed: the copy is kept, and the next view asks again.
+    void cancellingTheQuestionStillKeepsTheCopy()
+    {
+        const auto ram = ramService();
+        auto *flow = new CreateKeyFlow(ram.get(), tools(), &m_window);
+        QSignalSpy finished(flow, &CreateKeyFlow::finished);
+        flow->start(QString(), QString(), {});
+        QWidget *create = nullptr;
+        QTRY_VERIFY((create = openDialog<QDialog>(u"createKeyDialog"_s)));
+        QTest::mouseClick(byAccessibleName<QPushButton>(create, u"Create"_s), Qt::LeftButton);
+        QWidget *created = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((created = openDialog<QDialog>(u"createdKeyDialog"_s)), 15000);
+        byAccessibleName<QCheckBox>(created, u"Keep a copy in the system keychain"_s)
+            ->setChecked(true);
+        QTest::mouseClick(byAccessibleName<QPushButton>(created, u"Done"_s), Qt::LeftButton);
+        QDialog *setup = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((setup = openDialog<QDialog>(u"setPassphraseDialog"_s)), 15000);
+        setup->reject();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        QCOMPARE(run(m_passphrase->verify("anything at all")), PassphraseJob::Error::NotSet);
+
+        const KeyJobResult listed = await(ram->listKeys());
+        QVERIFY(!listed.error);
+        QCOMPARE(listed.list.keys.size(), 2); // the profile's own AccessKey and the new one
+        const ApiKey &made = listed.list.keys.at(0).id == ram->profile().accessKeyId
+            ? listed.list.keys.at(1)
+            : listed.list.keys.at(0);
+        VaultJob *read
+            = m_vault.readSecret(ram->profile().id, CredentialVault::keptCopyKey(made.id));
+        read->setAutoDelete(false);
+        QSignalSpy readDone(read, &VaultJob::finished);
+        read->start();
+        QVERIFY(readDone.wait(15000));
+        QCOMPARE(read->error(), VaultJob::Error::NoError);
+        QByteArray kept = read->takeSecret();
+        QVERIFY(!kept.isEmpty());
+        wipeSecret(kept);
+        delete read;
+    }
+
+    // A kept copy viewed before any passphrase exists: set one, then enter it, then the value.
+    void viewingBeforeAnyPassphraseSetsOneFirst()
+    {
+        const auto ram = ramService();
+        const KeyJobResult made = await(ram->createKey({}));
+        QVERIFY(!made.error);
+        VaultJob *write = m_vault.writeSecret(
+            ram->profile().id, CredentialVault::keptCopyKey(made.key.id), made.secret);
+        QSignalSpy written(write, &VaultJob::finished);
+        write->start();
+        QVERIFY(written.wait(15000));
+
+        auto *flow = new ViewKeyFlow(ram.get(), tools(), made.key, &m_window);
+        flow->start();
+        QDialog *verification = nullptr;
+        QTRY_VERIFY((verification = openDialog<QDialog>(u"verificationDialog"_s)));
+        auto *input = byAccessibleName<QLineEdit>(verification, u"Console passphrase"_s);
+        QTest::keyClicks(input, u"never set"_s);
+        QTest::mouseClick(byAccessibleName<QPushButton>(verification, u"Verify"_s), Qt::LeftButton);
+
+        QDialog *setup = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (setup = verification->findChild<QDialog *>(u"setPassphraseDialog"_s)), 15000);
+        QTRY_VERIFY(setup->isVisible());
+        auto *status = byAccessibleName<QLabel>(verification, u"Verification result"_s);
+        QVERIFY2(status->text().contains(u"No console passphrase is set yet."_s),
+                 qPrintable(status->text()));
+        choose(setup, u"viewing guard"_s, u"viewing guard"_s);
+        QTest::mouseClick(byAccessibleName<QPushButton>(setup, u"Set passphrase"_s),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!setup->isVisible(), 15000);
+
+        // Setting it was not verifying: the value needs the passphrase typed again.
+        QVERIFY(!openDialog<QDialog>(u"viewKeyDialog"_s));
+        QTRY_VERIFY(input->isEnabled());
+        QTest::keyClicks(input, u"viewing guard"_s);
+        QTest::mouseClick(byAccessibleName<QPushButton>(verification, u"Verify"_s), Qt::LeftButton);
+        QDialog *view = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((view = openDialog<QDialog>(u"viewKeyDialog"_s)), 15000);
+        QTest::mouseClick(byAccessibleName<QPushButton>(view, u"Show the value"_s), Qt::LeftButton);
+        QCOMPARE(byAccessibleName<QLineEdit>(view, u"Key value"_s)->text().toUtf8(), made.secret);
+        view->close();
+    }
+};
+
+QTEST_MAIN(TestFirstPassphrase)
+#include "TestFirstPassphrase.moc"
