@@ -1,5 +1,7 @@
 #include "ClipboardGuard.h"
+#include "ConsoleTranslations.h"
 #include "DemoProfiles.h"
+#include "Icons.h"
 #include "MainWindow.h"
 #include "ProfileSecretReader.h"
 #include "ProfileStore.h"
@@ -101,6 +103,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYDESK_VERSION));
+    if (gui)
+        QApplication::setWindowIcon(appIcon());
+    installConsoleTranslations(app.get());
 
     // Ctrl+C or a service manager's SIGTERM ends the console as closing its window does.
     const QuitSignals quitSignals;

@@ -3,6 +3,7 @@
 #include "AccessKeyInventoryCsv.h"
 #include "AccessKeyInventoryModel.h"
 #include "ErrorPanel.h"
+#include "Icons.h"
 #include "services/RamService.h"
 
 #include <QDir>
@@ -113,9 +114,10 @@ AccessKeyInventoryPage::~AccessKeyInventoryPage()
 QWidget *AccessKeyInventoryPage::makeControls()
 {
     auto *controls = new QWidget(this);
-    auto *back = new QPushButton(tr("← &Keys"), controls);
+    auto *back = new QPushButton(tr("&Keys"), controls); // the back icon is the arrow
     back->setObjectName(u"back"_s);
     back->setAccessibleName(tr("Back to keys"));
+    setThemedIcon(back, u"back"_s);
     connect(back, &QPushButton::clicked, this, &AccessKeyInventoryPage::backRequested);
     m_run = new QPushButton(tr("&Run report"), controls);
     m_run->setObjectName(u"run"_s);

@@ -1,5 +1,6 @@
 #include "ClipboardGuard.h"
 
+#include "ConsoleSettings.h"
 #include "vault/SecretBytes.h"
 
 #include <QClipboard>
@@ -48,6 +49,7 @@ ClipboardGuard::ClipboardGuard(QObject *parent)
     , m_timer(new QTimer(this))
     , m_salt(randomSalt())
 {
+    m_clearAfterMs = ConsoleSettings::clipboardSeconds() * 1000;
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &ClipboardGuard::clearIfOurs);
     if (QClipboard *clipboard = QGuiApplication::clipboard())

@@ -19,7 +19,7 @@ public:
     explicit ClipboardGuard(QObject *parent = nullptr);
     ~ClipboardGuard() override; // clears what it put there, if still there
 
-    void setClearAfterMs(int ms); // default 30000
+    void setClearAfterMs(int ms); // default: ConsoleSettings::clipboardSeconds()
     int clearAfterMs() const;
 
     void copySecret(const QByteArray &value); // UTF-8 text + the hint; starts the timer

@@ -4,6 +4,7 @@
 #include "CreateKeyFlow.h"
 #include "DeleteKeyFlow.h"
 #include "ErrorPanel.h"
+#include "Icons.h"
 #include "KeyFilterModel.h"
 #include "KeyTableModel.h"
 #include "KeyTestDialog.h"
@@ -15,11 +16,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QNetworkInformation>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStackedWidget>
@@ -53,7 +57,12 @@ KeyListPage::KeyListPage(std::unique_ptr<KeyService> service, const KeyPageTools
     m_usageLabel->setObjectName(u"usage"_s);
     m_usageLabel->setAccessibleName(tr("Limits"));
     m_usageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_usageLabel);
+    // The limits on the left, the filter on the right, under the actions: the filter keeps
+    // its width however many actions the toolbar shows.
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_usageLabel, 1);
+    status->addWidget(m_filter);
+    layout->addLayout(status);
     // Indeterminate and beside the table, never modal: the window stays usable while it runs.
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(u"busy"_s);
@@ -95,7 +104,8 @@ QToolBar *KeyListPage::makeToolBar()
     m_toolBar = new QToolBar(this);
     m_toolBar->setObjectName(u"keyActions"_s);
     m_toolBar->setAccessibleName(tr("Key actions"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Text beside each icon: no action is known by its picture alone.
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(addToolAction(u"create"_s, tr("&Create…"), QKeySequence(Qt::CTRL | Qt::Key_N)),
             &QAction::triggered, this, &KeyListPage::createKey);
     QAction *view = addToolAction(u"view"_s, tr("&View…"), Qt::Key_Return);
@@ -127,7 +137,7 @@ QToolBar *KeyListPage::makeToolBar()
     m_filter->setAccessibleName(tr("Filter keys"));
     m_filter->setPlaceholderText(tr("Filter (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    m_toolBar->addWidget(m_filter);
+    m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 32);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &KeyFilterModel::setFilterText);
     auto *focusFilter = new QAction(tr("Filter"), this);
     focusFilter->setObjectName(u"filter"_s);
@@ -137,7 +147,28 @@ QToolBar *KeyListPage::makeToolBar()
         m_filter->selectAll();
     });
     QWidget::addAction(focusFilter);
+    applyIcons();
     return m_toolBar;
+}
+
+void KeyListPage::applyIcons()
+{
+    const QList<std::pair<QString, QString>> icons {
+        {u"create"_s, u"create"_s},   {u"view"_s, u"view"_s},     {u"copyId"_s, u"copy-id"_s},
+        {u"test"_s, u"test"_s},       {u"delete"_s, u"delete"_s}, {u"refresh"_s, u"refresh"_s},
+        {u"inventory"_s, u"report"_s}};
+    for (const auto &[actionName, iconName] : icons)
+        action(actionName)->setIcon(themedIcon(iconName, palette()));
+    // "toggleEnabled" shows Enable or Disable by the selected key: updateActions() draws it.
+}
+
+void KeyListPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && m_table) {
+        applyIcons();
+        updateActions();
+    }
+    QWidget::changeEvent(event);
 }
 
 QAction *KeyListPage::addToolAction(const QString &name, const QString &text,
@@ -218,10 +249,21 @@ void KeyListPage::listed(KeyJob *job)
 {
     m_busy->hide();
     if (job->error()) {
-        m_error->setError(tr("The keys could not be listed."), job->error());
+        const KeyError::Kind kind = job->error().kind;
+        m_unreachable = kind == KeyError::Kind::Network || kind == KeyError::Kind::Timeout;
+        if (m_unreachable)
+            watchReachability(); // only now: asking the system costs a D-Bus round trip
+        m_error->setError(!m_unreachable ? tr("The keys could not be listed.")
+                              : isOffline()
+                              ? tr("This computer is offline. The keys are listed again as soon "
+                                   "as it is back online.")
+                              : tr("The service cannot be reached. Check the profile's endpoint "
+                                   "and the network, then retry."),
+                          job->error());
         showState(State::Error);
         return;
     }
+    m_unreachable = false;
     m_usage = job->list().usage;
     const KeyUsageText usage = KeyUsageText::describe(m_usage, m_service->capabilities());
     m_usageLabel->setText(usage.line);
@@ -235,6 +277,33 @@ void KeyListPage::listed(KeyJob *job)
     }
     showState(job->list().keys.isEmpty() ? State::Empty : State::Keys);
     Q_EMIT keysListed(int(job->list().keys.size()));
+}
+
+// What the system says of the network (QNetworkInformation, where a backend exists); false when
+// it cannot tell, so that "offline" is only said when known.
+bool KeyListPage::isOffline()
+{
+    const QNetworkInformation *information = QNetworkInformation::instance();
+    return information
+        && information->reachability() == QNetworkInformation::Reachability::Disconnected;
+}
+
+void KeyListPage::watchReachability()
+{
+    if (m_watchingReachability)
+        return;
+    m_watchingReachability = true;
+    if (!QNetworkInformation::instance())
+        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
+    if (const QNetworkInformation *information = QNetworkInformation::instance()) {
+        connect(information, &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    // Back online: a list that failed for want of a network is read again.
+                    if (reachability == QNetworkInformation::Reachability::Online
+                        && m_state == State::Error && m_unreachable)
+                        refresh();
+                });
+    }
 }
 
 void KeyListPage::showState(State state)
@@ -254,6 +323,7 @@ void KeyListPage::updateActions()
     QAction *toggle = action(u"toggleEnabled"_s);
     const bool inactive = key && key->status == KeyStatus::Inactive;
     toggle->setText(inactive ? tr("&Enable") : tr("&Disable"));
+    toggle->setIcon(themedIcon(inactive ? u"enable"_s : u"disable"_s, palette()));
     toggle->setEnabled(key && !m_flowOpen
                        && (key->status == KeyStatus::Active || key->status == KeyStatus::Inactive));
     QAction *create = action(u"create"_s);

@@ -56,6 +56,9 @@ public:
 public Q_SLOTS:
     void refresh();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void keysListed(int count);
     // The "inventory" action, on RAM profiles: the window shows the credential report.
@@ -63,10 +66,13 @@ Q_SIGNALS:
 
 private:
     QToolBar *makeToolBar();
+    void applyIcons(); // in the palette's colours, again when it changes
     QWidget *makeKeysPage();
     QAction *addToolAction(const QString &name, const QString &text, const QKeySequence &shortcut);
     void listed(KeyJob *job);
     void showState(State state);
+    static bool isOffline();
+    void watchReachability();
     void updateActions();
     void showContextMenu(const QPoint &position);
     void createKey();
@@ -86,6 +92,8 @@ private:
     ServiceUsage m_usage;
     QString m_blockedReason;
     bool m_flowOpen = false;
+    bool m_unreachable = false; // the last list failed on the network (or its timeout)
+    bool m_watchingReachability = false;
     bool m_headerRestored = false; // widths remembered from an earlier run
     bool m_columnsSized = false;
 

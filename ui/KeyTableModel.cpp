@@ -90,8 +90,18 @@ QColor statusColour(KeyStatus status)
     switch (status) {
     case KeyStatus::Active:
         return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x1b, 0x5e, 0x20);
-    case KeyStatus::Inactive:
-        return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+    case KeyStatus::Inactive: {
+        // Dimmed, but not the disabled text colour: styles make that too faint to read
+        // (#bebebe on white in Fusion); 60 % of the way from Base to Text stays over 3:1.
+        const QPalette palette = QGuiApplication::palette();
+        const QColor text = palette.color(QPalette::Text);
+        const QColor base = palette.color(QPalette::Base);
+        const auto mix = [](int from, int to) {
+            return (2 * from + 3 * to) / 5;
+        };
+        return QColor(mix(base.red(), text.red()), mix(base.green(), text.green()),
+                      mix(base.blue(), text.blue()));
+    }
     case KeyStatus::Expired:
         return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0x9a, 0x4a, 0x00);
     case KeyStatus::Revoked:

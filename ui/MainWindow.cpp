@@ -7,13 +7,17 @@
 #include "ProfileSecretReader.h"
 #include "ProfileSidebar.h"
 #include "ProfileStore.h"
+#include "SettingsDialog.h"
 #include "services/RamService.h"
 #include "services/ServiceFactory.h"
 #include "vault/CredentialVault.h"
 #include "vault/SecretBytes.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -54,6 +58,7 @@ MainWindow::MainWindow(const QList<Profile> &profiles, const KeyPageTools &tools
     m_splitter->setStretchFactor(1, 1);
     setCentralWidget(m_splitter);
     statusBar()->setObjectName(u"status"_s);
+    makeMenu();
 
     m_sidebar->setProfiles(profiles);
     connect(m_sidebar, &ProfileSidebar::profileSelected, this, &MainWindow::showProfile);
@@ -64,7 +69,11 @@ MainWindow::MainWindow(const QList<Profile> &profiles, const KeyPageTools &tools
     const QSettings settings;
     if (!restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray()))
         resize(1100, 650);
-    m_splitter->restoreState(settings.value(u"mainWindow/splitter"_s).toByteArray());
+    if (!m_splitter->restoreState(settings.value(u"mainWindow/splitter"_s).toByteArray())) {
+        // The keys get the room: the sidebar as wide as its names need, within reason.
+        const int sidebar = qBound(200, m_sidebar->sizeHint().width(), 280);
+        m_splitter->setSizes({sidebar, qMax(1, width() - sidebar)});
+    }
 }
 
 MainWindow::~MainWindow()
@@ -77,6 +86,28 @@ MainWindow::~MainWindow()
         wipeSecret(secret);
     for (QByteArray &secret : m_sessionSecrets)
         wipeSecret(secret);
+}
+
+void MainWindow::makeMenu()
+{
+    QMenu *console = menuBar()->addMenu(tr("&Console"));
+    console->setObjectName(u"consoleMenu"_s);
+    QAction *settings = console->addAction(tr("&Settings…"));
+    settings->setObjectName(u"settings"_s);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(m_tools.clipboard, this);
+        dialog->setObjectName(u"settingsDialog"_s);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    console->addSeparator();
+    QAction *quit = console->addAction(tr("&Quit"));
+    quit->setObjectName(u"quit"_s);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
 }
 
 void MainWindow::setSecret(const QString &profileId, const QByteArray &secret)

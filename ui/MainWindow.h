@@ -58,6 +58,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void makeMenu();
     void showProfile(const QString &profileId);
     void showInventory(const QString &profileId, RamService *service);
     void removeProfile(const QString &profileId);

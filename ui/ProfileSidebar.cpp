@@ -1,5 +1,7 @@
 #include "ProfileSidebar.h"
 
+#include "Icons.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -41,6 +43,9 @@ ProfileSidebar::ProfileSidebar(QWidget *parent)
     m_remove->setObjectName(u"removeProfile"_s);
     m_remove->setAccessibleName(tr("Remove profile"));
     m_remove->setEnabled(false);
+    setThemedIcon(m_add, u"add-profile"_s);
+    setThemedIcon(m_edit, u"edit"_s);
+    setThemedIcon(m_remove, u"remove"_s);
     connect(m_add, &QPushButton::clicked, this, &ProfileSidebar::addRequested);
     connect(m_edit, &QPushButton::clicked, this, [this] {
         if (const QString id = currentProfileId(); !id.isEmpty())

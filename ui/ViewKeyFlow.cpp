@@ -1,5 +1,6 @@
 #include "ViewKeyFlow.h"
 
+#include "ConsoleSettings.h"
 #include "SetPassphraseDialog.h"
 #include "VerificationDialog.h"
 #include "ViewKeyDialog.h"
@@ -130,8 +131,8 @@ void ViewKeyFlow::keptCopyRead(VaultJob *job)
 
 void ViewKeyFlow::showValue(QByteArray value)
 {
-    auto *view = new ViewKeyDialog(m_key, value, m_tools.clipboard, RevealSession::defaultSeconds,
-                                   m_window);
+    auto *view = new ViewKeyDialog(m_key, value, m_tools.clipboard,
+                                   ConsoleSettings::viewingSeconds(), m_window);
     wipeSecret(value); // the session holds its own copy
     view->setObjectName(u"viewKeyDialog"_s);
     view->setAttribute(Qt::WA_DeleteOnClose);

@@ -76,6 +76,32 @@ private:
         return nullptr;
     }
 
+    // Creates a key through the create flow, keeps its copy and closes the show-once dialog;
+    // the flow's finished() goes to finished. The set-passphrase dialog then opened, or null.
+    QDialog *createKeepingACopy(RamService *ram, std::unique_ptr<QSignalSpy> &finished)
+    {
+        auto *flow = new CreateKeyFlow(ram, tools(), &m_window);
+        finished = std::make_unique<QSignalSpy>(flow, &CreateKeyFlow::finished);
+        flow->start(QString(), QString(), {});
+        QWidget *create = nullptr;
+        if (!QTest::qWaitFor([&] { return (create = openDialog<QDialog>(u"createKeyDialog"_s)); }))
+            return nullptr;
+        QTest::mouseClick(byAccessibleName<QPushButton>(create, u"Create"_s), Qt::LeftButton);
+        QWidget *created = nullptr;
+        if (!QTest::qWaitFor([&] { return (created = openDialog<QDialog>(u"createdKeyDialog"_s)); },
+                             15000))
+            return nullptr;
+        auto *keep = byAccessibleName<QCheckBox>(created, u"Keep a copy in the system keychain"_s);
+        if (!keep)
+            return nullptr;
+        keep->setChecked(true);
+        QTest::mouseClick(byAccessibleName<QPushButton>(created, u"Done"_s), Qt::LeftButton);
+        QDialog *setup = nullptr;
+        const bool opened = QTest::qWaitFor(
+            [&] { return (setup = openDialog<QDialog>(u"setPassphraseDialog"_s)); }, 15000);
+        return opened ? setup : nullptr;
+    }
+
     static void choose(QWidget *dialog, const QString &first, const QString &second)
     {
         auto *one = byAccessibleName<QLineEdit>(dialog, u"New console passphrase"_s);
@@ -170,31 +196,18 @@ private Q_SLOTS:
     void keepingTheFirstCopyAsksForThePassphrase()
     {
         const auto ram = ramService();
-        auto *flow = new CreateKeyFlow(ram.get(), tools(), &m_window);
-        QSignalSpy finished(flow, &CreateKeyFlow::finished);
-        flow->start(QString(), QString(), {});
-        QWidget *create = nullptr;
-        QTRY_VERIFY((create = openDialog<QDialog>(u"createKeyDialog"_s)));
-        QTest::mouseClick(byAccessibleName<QPushButton>(create, u"Create"_s), Qt::LeftButton);
-
-        QWidget *created = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((created = openDialog<QDialog>(u"createdKeyDialog"_s)), 15000);
-        auto *keep = byAccessibleName<QCheckBox>(created, u"Keep a copy in the system keychain"_s);
-        QVERIFY(keep);
-        keep->setChecked(true);
-        QTest::mouseClick(byAccessibleName<QPushButton>(created, u"Done"_s), Qt::LeftButton);
-
-        QDialog *setup = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((setup = openDialog<QDialog>(u"setPassphraseDialog"_s)), 15000);
+        std::unique_ptr<QSignalSpy> finished;
+        QDialog *setup = createKeepingACopy(ram.get(), finished);
+        QVERIFY(setup);
         QVERIFY(setup->findChild<QLabel *>(u"passphraseIntro"_s)
                     ->text()
                     .startsWith(u"A copy of the key is now kept in the system keychain."_s));
-        QCOMPARE(finished.size(), 0); // the flow waits for the answer
+        QCOMPARE(finished->size(), 0); // the flow waits for the answer
         choose(setup, u"kept copies guard"_s, u"kept copies guard"_s);
         QTest::mouseClick(byAccessibleName<QPushButton>(setup, u"Set passphrase"_s),
                           Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
-        QCOMPARE(finished.first().first().toBool(), true);
+        QTRY_COMPARE_WITH_TIMEOUT(finished->size(), 1, 15000);
+        QCOMPARE(finished->first().first().toBool(), true);
         QCOMPARE(run(m_passphrase->verify("kept copies guard")), PassphraseJob::Error::NoError);
     }
 
@@ -202,21 +215,11 @@ private Q_SLOTS:
     void cancellingTheQuestionStillKeepsTheCopy()
     {
         const auto ram = ramService();
-        auto *flow = new CreateKeyFlow(ram.get(), tools(), &m_window);
-        QSignalSpy finished(flow, &CreateKeyFlow::finished);
-        flow->start(QString(), QString(), {});
-        QWidget *create = nullptr;
-        QTRY_VERIFY((create = openDialog<QDialog>(u"createKeyDialog"_s)));
-        QTest::mouseClick(byAccessibleName<QPushButton>(create, u"Create"_s), Qt::LeftButton);
-        QWidget *created = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((created = openDialog<QDialog>(u"createdKeyDialog"_s)), 15000);
-        byAccessibleName<QCheckBox>(created, u"Keep a copy in the system keychain"_s)
-            ->setChecked(true);
-        QTest::mouseClick(byAccessibleName<QPushButton>(created, u"Done"_s), Qt::LeftButton);
-        QDialog *setup = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((setup = openDialog<QDialog>(u"setPassphraseDialog"_s)), 15000);
+        std::unique_ptr<QSignalSpy> finished;
+        QDialog *setup = createKeepingACopy(ram.get(), finished);
+        QVERIFY(setup);
         setup->reject();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished->size(), 1, 15000);
         QCOMPARE(run(m_passphrase->verify("anything at all")), PassphraseJob::Error::NotSet);
 
         const KeyJobResult listed = await(ram->listKeys());

@@ -306,6 +306,11 @@ private Q_SLOTS:
         QVERIFY(!panel->detailsText().isEmpty());
         auto *details = byAccessibleName<QLabel>(panel, u"Error details"_s);
         QVERIFY(details->textInteractionFlags() & Qt::TextSelectableByMouse);
+        // Nothing listens there: said as such, not as a refusal by the service.
+        const QString title = byAccessibleName<QLabel>(panel, u"What failed"_s)->text();
+        QVERIFY2(title.startsWith(u"The service cannot be reached."_s)
+                     || title.startsWith(u"This computer is offline."_s),
+                 qPrintable(title));
         QVERIFY(!shown->action(u"create"_s)->isEnabled());
         QTest::mouseClick(byAccessibleName<QPushButton>(panel, u"Retry"_s), Qt::LeftButton);
         QVERIFY(shown->isLoading());

@@ -1,0 +1,26 @@
+#pragma once
+
+namespace keydesk {
+
+// What a person may change about how the console handles secrets, kept in QSettings under
+// "security/" (no secret in it). Each value is bounded, so that a hand-edited settings file
+// can shorten or lengthen a safeguard but never turn it off.
+namespace ConsoleSettings {
+
+inline constexpr int defaultViewingSeconds = 60;
+inline constexpr int minimumViewingSeconds = 10;
+inline constexpr int maximumViewingSeconds = 600;
+inline constexpr int defaultClipboardSeconds = 30;
+inline constexpr int minimumClipboardSeconds = 5;
+inline constexpr int maximumClipboardSeconds = 600;
+
+// How long a viewing session shows a key's value.
+int viewingSeconds();
+void setViewingSeconds(int seconds);
+// How long a copied value stays on the clipboard.
+int clipboardSeconds();
+void setClipboardSeconds(int seconds);
+
+} // namespace ConsoleSettings
+
+} // namespace keydesk

@@ -1,0 +1,74 @@
+#include "SettingsDialog.h"
+
+#include "ClipboardGuard.h"
+#include "ConsoleSettings.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace keydesk {
+
+namespace {
+
+QSpinBox *secondsBox(const QString &name, const QString &accessibleName, int minimum, int maximum,
+                     int value, QWidget *parent)
+{
+    auto *box = new QSpinBox(parent);
+    box->setObjectName(name);
+    box->setAccessibleName(accessibleName);
+    box->setRange(minimum, maximum);
+    box->setValue(value);
+    box->setSuffix(SettingsDialog::tr(" s"));
+    return box;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent)
+    : QDialog(parent)
+    , m_clipboard(clipboard)
+    , m_viewing(secondsBox(
+          u"viewingSeconds"_s, tr("Viewing session length"), ConsoleSettings::minimumViewingSeconds,
+          ConsoleSettings::maximumViewingSeconds, ConsoleSettings::viewingSeconds(), this))
+    , m_clipboardSeconds(secondsBox(u"clipboardSeconds"_s, tr("Clipboard clearing time"),
+                                    ConsoleSettings::minimumClipboardSeconds,
+                                    ConsoleSettings::maximumClipboardSeconds,
+                                    ConsoleSettings::clipboardSeconds(), this))
+{
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 56);
+    auto *intro = new QLabel(
+        tr("A key's value is shown for a limited time after each verification, and a copied value "
+           "is cleared from the clipboard after a while (unless something else was copied since)."),
+        this);
+    intro->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Show a value for:"), m_viewing);
+    form->addRow(tr("Clear the clipboard after:"), m_clipboardSeconds);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("OK"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::accept()
+{
+    ConsoleSettings::setViewingSeconds(m_viewing->value());
+    ConsoleSettings::setClipboardSeconds(m_clipboardSeconds->value());
+    if (m_clipboard)
+        m_clipboard->setClearAfterMs(ConsoleSettings::clipboardSeconds() * 1000);
+    QDialog::accept();
+}
+
+} // namespace keydesk
