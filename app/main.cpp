@@ -7,6 +7,7 @@
 #include "ProfileStore.h"
 #include "QuitSignals.h"
 #include "SandboxLauncher.h"
+#include "net/TlsWarmUp.h"
 #include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
 #include "vault/SecretBytes.h"
@@ -134,6 +135,11 @@ int main(int argc, char *argv[])
     }
     // Only with a display: the clipboard and the window need a QGuiApplication.
     const std::unique_ptr<Console> console = gui ? std::make_unique<Console>() : nullptr;
+    // The window's first key list goes out over HTTPS: its TLS backend loads on a pool thread
+    // meanwhile, here while the window is built or the sandbox starts (after parser.process(),
+    // which exits for --help and --version).
+    if (console)
+        warmUpTls();
     if (!parser.isSet(sandboxOption)) {
         if (!console)
             return 1;

@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "net/Redaction.h"
+#include "net/TlsWarmUp.h"
 #include "vault/SecretBytes.h"
 
 #include <QAuthenticator>
@@ -74,7 +75,9 @@ private:
 HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
     , m_network(makeNetwork(this))
-{ }
+{
+    warmUpTls(); // usually started by main() already; the first client's calls are often HTTPS
+}
 
 // Credentials are answered per job and attempt, once: a second challenge means they were
 // refused, and the 401 comes back as the answer.
