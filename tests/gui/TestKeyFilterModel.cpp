@@ -110,7 +110,7 @@ QList<ApiKey> manyKeys()
     for (int i = 0; i < 500; ++i) {
         ApiKey key;
         key.id = u"LTAI5tAAAAAAAAAAAA%1"_s.arg((i * 37) % 500, 3, 10, QChar(u'0'));
-        const QString name = names.at(i % names.size());
+        const QString &name = names.at(i % names.size());
         key.name = name.isEmpty() ? name : name.arg(i % 50);
         key.maskedValue = u"sk-****%1"_s.arg(i % 9);
         key.status = KeyStatus(i % 5);
@@ -119,7 +119,7 @@ QList<ApiKey> manyKeys()
             key.expires = kNow.addDays(i % 5 - 2);
         if (i % 2 == 0)
             key.lastUsed = kNow.addDays(-(i % 7));
-        const QString owner = owners.at(i % owners.size());
+        const QString &owner = owners.at(i % owners.size());
         key.owner = owner.contains(u'%') ? owner.arg(i % 3) : owner;
         key.workspaceId = u"workspace-with-a-long-shared-prefix-%1"_s.arg(i % 2);
         key.permission = permissions.at(i % permissions.size());
