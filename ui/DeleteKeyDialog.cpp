@@ -8,8 +8,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QRegularExpression>
-#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +16,6 @@ namespace keydesk {
 
 namespace {
 
-constexpr int kCodeLength = 6;
 constexpr int kIdSuffixLength = 4;
 
 } // namespace
@@ -68,13 +65,7 @@ DeleteKeyDialog::DeleteKeyDialog(const ApiKey &key, const ServiceCapabilities &c
     form->addRow(confirmBuddy, m_confirmation);
     if (capabilities.deleteNeedsVerification) {
         m_code = new QLineEdit(this);
-        m_code->setMaxLength(kCodeLength);
-        m_code->setValidator(
-            new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,6}"_s), m_code));
-        m_code->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData
-                                    | Qt::ImhNoPredictiveText);
-        m_code->setPlaceholderText(u"123456"_s);
-        m_code->setAccessibleName(tr("Verification code"));
+        VerificationDialog::makeCodeField(m_code);
         auto *codeBuddy
             = new QLabel(tr("6-digit &code from the account's authenticator app:"), this);
         codeBuddy->setBuddy(m_code);
@@ -179,7 +170,7 @@ QString DeleteKeyDialog::describeLastUse() const
 void DeleteKeyDialog::updateButtons()
 {
     const bool typed = m_confirmation->text().trimmed() == m_expected;
-    const bool codeReady = !m_code || m_code->text().size() == kCodeLength;
+    const bool codeReady = !m_code || m_code->text().size() == VerificationDialog::codeLength;
     m_confirmation->setEnabled(!m_busy);
     if (m_code)
         m_code->setEnabled(!m_busy && !m_locked);

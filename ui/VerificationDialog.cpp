@@ -17,11 +17,20 @@ namespace keydesk {
 
 namespace {
 
-constexpr int kCodeLength = 6;
 // Up to this many seconds a wait is shown as a countdown, beyond it as a time of day.
 constexpr qint64 kCountdownLimit = 120;
 
 } // namespace
+
+void VerificationDialog::makeCodeField(QLineEdit *field)
+{
+    field->setMaxLength(codeLength);
+    field->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,6}"_s), field));
+    field->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+    field->setPlaceholderText(u"123456"_s);
+    field->setAccessibleName(tr("Verification code"));
+}
 
 QString VerificationDialog::lockedUntilText(const QDateTime &until)
 {
@@ -44,13 +53,7 @@ VerificationDialog::VerificationDialog(Mode mode, QWidget *parent)
 
     m_input = new QLineEdit(this);
     if (code) {
-        m_input->setMaxLength(kCodeLength);
-        m_input->setValidator(
-            new QRegularExpressionValidator(QRegularExpression(u"[0-9]{0,6}"_s), m_input));
-        m_input->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData
-                                     | Qt::ImhNoPredictiveText);
-        m_input->setPlaceholderText(u"123456"_s);
-        m_input->setAccessibleName(tr("Verification code"));
+        makeCodeField(m_input);
     } else {
         m_input->setEchoMode(QLineEdit::Password);
         m_input->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText
@@ -199,8 +202,7 @@ KeyError VerificationDialog::passphraseError(PassphraseJob::Error error,
 void VerificationDialog::updateVerifyButton()
 {
     const QString text = m_input->text();
-    const bool complete
-        = m_mode == Mode::ServiceCode ? text.size() == kCodeLength : !text.isEmpty();
+    const bool complete = m_mode == Mode::ServiceCode ? text.size() == codeLength : !text.isEmpty();
     m_verify->setEnabled(complete && !m_busy && !waiting());
 }
 

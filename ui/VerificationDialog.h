@@ -50,6 +50,11 @@ public:
     static KeyError passphraseError(PassphraseJob::Error error,
                                     std::chrono::milliseconds retryAfter,
                                     const QString &errorString);
+    static constexpr int codeLength = 6;
+    // Makes field take a 6-digit code (digits only, sensitive), as this dialog's and the delete
+    // confirmation's code fields do.
+    static void makeCodeField(QLineEdit *field);
+
     // How showError() writes the end of a lock: "HH:mm", local time.
     static QString lockedUntilText(const QDateTime &until);
 
