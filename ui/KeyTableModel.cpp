@@ -350,24 +350,17 @@ QVariant KeyTableModel::displayText(const ApiKey &key, int column) const
     return {};
 }
 
+// SortRole: the numbers sortNumber() gives (the status as an int), the case-folded name, and
+// the shown text of the other text columns.
 QVariant KeyTableModel::sortValue(int row, int column) const
 {
-    const RowCache &cache = m_rows[std::size_t(row)];
-    const ApiKey &key = m_keys.at(row);
-    switch (Column(column)) {
-    case NameColumn:
-        return cache.nameKey;
-    case StatusColumn:
-        return int(key.status);
-    case CreatedColumn:
-        return cache.created;
-    case ExpiresColumn:
-        return cache.expires;
-    case LastUsedColumn:
-        return cache.lastUsed;
-    default:
-        return displayText(key, column);
-    }
+    if (column == StatusColumn)
+        return int(m_keys.at(row).status);
+    if (!sortsAsText(column))
+        return sortNumber(column, row);
+    if (column == NameColumn)
+        return m_rows[std::size_t(row)].nameKey;
+    return displayText(m_keys.at(row), column);
 }
 
 QVariant KeyTableModel::toolTip(const ApiKey &key, int column) const
