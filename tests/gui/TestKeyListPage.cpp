@@ -2,12 +2,12 @@
 #include "CreateKeyDialog.h"
 #include "CreatedKeyDialog.h"
 #include "DemoProfiles.h"
+#include "DemoSandbox.h"
 #include "ErrorPanel.h"
 #include "KeyFilterModel.h"
 #include "KeyJobWait.h"
 #include "KeyListPage.h"
 #include "KeyTableModel.h"
-#include "SandboxFixture.h"
 #include "SandboxProfiles.h"
 #include "net/HttpClient.h"
 #include "services/ServiceFactory.h"
@@ -17,7 +17,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -65,8 +64,8 @@ class TestKeyListPage : public QObject
     Q_OBJECT
 
 private:
-    SandboxFixture m_sandbox;
-    std::unique_ptr<DemoProfiles> m_demo;
+    DemoSandbox m_demoSandbox;
+    const DemoProfiles *m_demo = nullptr;
     HttpClient m_client;
     ClipboardGuard *m_clipboard = nullptr;
 
@@ -136,11 +135,8 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(u"KeyDeskTest"_s);
         QCoreApplication::setApplicationName(u"TestKeyListPage"_s);
-        QVERIFY2(m_sandbox.start({u"--demo"_s}), qPrintable(m_sandbox.errorString()));
-        const QDir dir(m_sandbox.dataDir());
-        m_demo = std::make_unique<DemoProfiles>(DemoProfiles::fromFile(
-            dir.filePath(u"demo-account.json"_s), dir.filePath(u"tls/sandbox-cert.pem"_s)));
-        QVERIFY2(!m_demo->error(), qPrintable(m_demo->error().message));
+        QVERIFY2(m_demoSandbox.start(), qPrintable(m_demoSandbox.errorString()));
+        m_demo = &m_demoSandbox.demo();
         m_clipboard = new ClipboardGuard(this);
     }
 

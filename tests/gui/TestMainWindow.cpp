@@ -1,15 +1,14 @@
 #include "ClipboardGuard.h"
 #include "DemoProfiles.h"
+#include "DemoSandbox.h"
 #include "KeyListPage.h"
 #include "KeyTableModel.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 #include "ProfileSidebar.h"
-#include "SandboxFixture.h"
 #include "services/KeyService.h"
 #include "vault/SecretBytes.h"
 
-#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -34,8 +33,8 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private:
-    SandboxFixture m_sandbox;
-    std::unique_ptr<DemoProfiles> m_demo;
+    DemoSandbox m_demoSandbox;
+    const DemoProfiles *m_demo = nullptr;
     ClipboardGuard *m_clipboard = nullptr;
 
     std::unique_ptr<MainWindow> window(bool withSecrets = true)
@@ -61,11 +60,8 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(u"KeyDeskTest"_s);
         QCoreApplication::setApplicationName(u"TestMainWindow"_s);
-        QVERIFY2(m_sandbox.start({u"--demo"_s}), qPrintable(m_sandbox.errorString()));
-        const QDir dir(m_sandbox.dataDir());
-        m_demo = std::make_unique<DemoProfiles>(DemoProfiles::fromFile(
-            dir.filePath(u"demo-account.json"_s), dir.filePath(u"tls/sandbox-cert.pem"_s)));
-        QVERIFY2(!m_demo->error(), qPrintable(m_demo->error().message));
+        QVERIFY2(m_demoSandbox.start(), qPrintable(m_demoSandbox.errorString()));
+        m_demo = &m_demoSandbox.demo();
         m_clipboard = new ClipboardGuard(this);
     }
 
