@@ -29,10 +29,11 @@ const QString kTimeoutMs = u"timeoutMs"_s;
 constexpr int kMinTimeoutMs = 1000;
 constexpr int kMaxTimeoutMs = 600000;
 
-QString tr(const char *text)
+// The context of this file's messages, as lupdate and the translator see it.
+struct Text
 {
-    return QCoreApplication::translate("ProfileStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileStore)
+};
 
 QString entryKey(const QString &id, const QString &field)
 {
@@ -42,11 +43,11 @@ QString entryKey(const QString &id, const QString &field)
 QString checkUrl(const QUrl &url, const QString &field)
 {
     if (!url.isValid())
-        return tr("%1 is not a URL.").arg(field);
+        return Text::tr("%1 is not a URL.").arg(field);
     if (url.scheme() != u"https"_s && url.scheme() != u"http"_s)
-        return tr("%1 must start with https:// or http://.").arg(field);
+        return Text::tr("%1 must start with https:// or http://.").arg(field);
     if (url.host().isEmpty())
-        return tr("%1 has no host.").arg(field);
+        return Text::tr("%1 has no host.").arg(field);
     return {};
 }
 
@@ -66,7 +67,7 @@ public:
             return {};
         // An INI value with an unquoted comma reads back as a list: a hand edit, not ours.
         if (value.metaType().id() != QMetaType::QString) {
-            fail(tr("%1 is not a single text value.").arg(field));
+            fail(Text::tr("%1 is not a single text value.").arg(field));
             return {};
         }
         return value.toString();
@@ -86,7 +87,7 @@ public:
         bool ok = false;
         const int number = value.trimmed().toInt(&ok);
         if (!ok) {
-            fail(tr("%1 is not a whole number.").arg(field));
+            fail(Text::tr("%1 is not a whole number.").arg(field));
             return fallback;
         }
         return number;
@@ -110,7 +111,7 @@ private:
 std::optional<Profile> readEntry(const QSettings &settings, const QString &id, QString &reason)
 {
     if (!ProfileStore::isValidId(id)) {
-        reason = tr("The id may hold only letters, digits, '.', '_' and '-' (at most 64).");
+        reason = Text::tr("The id may hold only letters, digits, '.', '_' and '-' (at most 64).");
         return std::nullopt;
     }
     EntryReader reader(settings, id);
@@ -118,9 +119,9 @@ std::optional<Profile> readEntry(const QSettings &settings, const QString &id, Q
     profile.id = id;
     const QString service = reader.text(kService);
     if (service.isEmpty())
-        reader.fail(tr("service is missing."));
+        reader.fail(Text::tr("service is missing."));
     else if (!serviceFromId(service, profile.service))
-        reader.fail(tr("service \"%1\" is not a service KeyDesk knows.").arg(service));
+        reader.fail(Text::tr("service \"%1\" is not a service KeyDesk knows.").arg(service));
     profile.displayName = reader.text(kDisplayName);
     profile.region = reader.text(kRegion);
     profile.endpoint = reader.url(kEndpoint);
@@ -172,8 +173,9 @@ ProfileStore::Loaded ProfileStore::load() const
     Loaded loaded;
     m_settings->sync(); // picks up edits made since, by hand or by another console
     if (m_settings->status() != QSettings::NoError) {
-        loaded.error = {Error::Kind::Storage,
-                        tr("The settings file %1 cannot be read.").arg(m_settings->fileName())};
+        loaded.error
+            = {Error::Kind::Storage,
+               Text::tr("The settings file %1 cannot be read.").arg(m_settings->fileName())};
         return loaded;
     }
     m_settings->beginGroup(kGroup);
@@ -205,7 +207,8 @@ ProfileStore::Error ProfileStore::add(Profile &profile)
     if (const QString problem = validate(profile); !problem.isEmpty())
         return {Error::Kind::Invalid, problem};
     if (contains(profile.id))
-        return {Error::Kind::AlreadyExists, tr("A profile with the id %1 exists.").arg(profile.id)};
+        return {Error::Kind::AlreadyExists,
+                Text::tr("A profile with the id %1 exists.").arg(profile.id)};
     return write(profile);
 }
 
@@ -214,14 +217,15 @@ ProfileStore::Error ProfileStore::update(const Profile &profile)
     if (const QString problem = validate(profile); !problem.isEmpty())
         return {Error::Kind::Invalid, problem};
     if (!contains(profile.id))
-        return {Error::Kind::NotFound, tr("There is no profile with the id %1.").arg(profile.id)};
+        return {Error::Kind::NotFound,
+                Text::tr("There is no profile with the id %1.").arg(profile.id)};
     return write(profile);
 }
 
 ProfileStore::Error ProfileStore::remove(const QString &id)
 {
     if (!isValidId(id) || !contains(id))
-        return {Error::Kind::NotFound, tr("There is no profile with the id %1.").arg(id)};
+        return {Error::Kind::NotFound, Text::tr("There is no profile with the id %1.").arg(id)};
     m_settings->remove(kGroup + u'/' + id);
     return sync();
 }
@@ -229,11 +233,11 @@ ProfileStore::Error ProfileStore::remove(const QString &id)
 QString ProfileStore::validate(const Profile &profile)
 {
     if (!isValidId(profile.id))
-        return tr("The id may hold only letters, digits, '.', '_' and '-' (at most 64).");
+        return Text::tr("The id may hold only letters, digits, '.', '_' and '-' (at most 64).");
     if (profile.displayName.trimmed().isEmpty())
-        return tr("displayName is missing.");
+        return Text::tr("displayName is missing.");
     if (profile.endpoint.isEmpty())
-        return tr("endpoint is missing.");
+        return Text::tr("endpoint is missing.");
     if (QString problem = checkUrl(profile.endpoint, kEndpoint); !problem.isEmpty())
         return problem;
     if (!profile.dataEndpoint.isEmpty()) {
@@ -241,14 +245,16 @@ QString ProfileStore::validate(const Profile &profile)
             return problem;
     }
     if (profile.accessKeyId.trimmed().isEmpty())
-        return tr("accessKeyId is missing.");
+        return Text::tr("accessKeyId is missing.");
     if (profile.service == ServiceKind::Tablestore && profile.instanceName.trimmed().isEmpty())
-        return tr("instanceName is missing: a Tablestore profile needs its instance.");
+        return Text::tr("instanceName is missing: a Tablestore profile needs its instance.");
     if (profile.service == ServiceKind::OceanBase
         && (profile.orgId.trimmed().isEmpty() || profile.projectId.trimmed().isEmpty()))
-        return tr("orgId and projectId are needed: OceanBase asks for both on every call.");
+        return Text::tr("orgId and projectId are needed: OceanBase asks for both on every call.");
     if (profile.timeoutMs < kMinTimeoutMs || profile.timeoutMs > kMaxTimeoutMs)
-        return tr("timeoutMs must be between %1 and %2.").arg(kMinTimeoutMs).arg(kMaxTimeoutMs);
+        return Text::tr("timeoutMs must be between %1 and %2.")
+            .arg(kMinTimeoutMs)
+            .arg(kMaxTimeoutMs);
     return {};
 }
 
@@ -303,7 +309,7 @@ ProfileStore::Error ProfileStore::sync()
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
         return {Error::Kind::Storage,
-                tr("The settings file %1 cannot be written.").arg(m_settings->fileName())};
+                Text::tr("The settings file %1 cannot be written.").arg(m_settings->fileName())};
     return {};
 }
 
