@@ -7,6 +7,7 @@
 #include "ProfileStore.h"
 #include "QuitSignals.h"
 #include "SandboxLauncher.h"
+#include "SingleInstance.h"
 #include "net/TlsWarmUp.h"
 #include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
@@ -127,6 +128,24 @@ int main(int argc, char *argv[])
     parser.addOption(sandboxOption);
     parser.process(*app);
 
+    // One window per user and settings location: a second start raises the first one's
+    // window and ends. Headless, `keydesk --sandbox` has no window to raise and is not guarded.
+    std::unique_ptr<SingleInstance> single;
+    if (gui) {
+        single = std::make_unique<SingleInstance>(SingleInstance::settingsKey());
+        switch (single->start()) {
+        case SingleInstance::Outcome::OtherActivated:
+            say(QCoreApplication::translate(
+                "main", "KeyDesk is already running; its window was brought to the front."));
+            return 0;
+        case SingleInstance::Outcome::Unguarded:
+            std::fprintf(stderr, "keydesk: %s\n", qPrintable(single->errorString()));
+            break;
+        case SingleInstance::Outcome::Listening:
+            break;
+        }
+    }
+
     if (!gui) {
         say(QCoreApplication::translate(
             "main",
@@ -138,8 +157,15 @@ int main(int argc, char *argv[])
     // The window's first key list goes out over HTTPS: its TLS backend loads on a pool thread
     // meanwhile, here while the window is built or the sandbox starts (after parser.process(),
     // which exits for --help and --version).
-    if (console)
+    if (console) {
         warmUpTls();
+        // With --sandbox the window comes once the sandbox has started; until then it opens in
+        // front anyway, so an earlier request needs nothing more.
+        QObject::connect(single.get(), &SingleInstance::activationRequested, app.get(), [&console] {
+            if (console->window)
+                console->window->bringToFront();
+        });
+    }
     if (!parser.isSet(sandboxOption)) {
         if (!console)
             return 1;

@@ -146,6 +146,16 @@ void MainWindow::selectProfile(const QString &profileId)
     m_sidebar->selectProfile(profileId);
 }
 
+void MainWindow::bringToFront()
+{
+    // Un-minimized as it was before (maximized stays maximized), unlike showNormal().
+    if (isMinimized())
+        setWindowState(windowState() & ~Qt::WindowMinimized);
+    show();
+    raise();
+    activateWindow();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;

@@ -53,6 +53,8 @@ public:
         return m_inventoryPages.value(profileId);
     }
     void selectProfile(const QString &profileId);
+    // A second `keydesk` start asked for this window: un-minimized, raised, focused.
+    void bringToFront();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
