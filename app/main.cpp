@@ -180,9 +180,12 @@ int main(int argc, char *argv[])
     QObject::connect(&launcher, &SandboxLauncher::started, app.get(), [&] {
         say(QCoreApplication::translate("main", "KeyDesk sandbox is running (stop it with Ctrl+C).")
             + u"\n  HTTP:  "_s + launcher.httpUrl().toString() + u"\n  HTTPS: "_s
-            + launcher.httpsUrl().toString() + u"\n  its certificate: "_s
-            + launcher.certificatePath() + u"\n  demo account (credentials, MFA secret): "_s
-            + launcher.demoAccountPath());
+            + launcher.httpsUrl().toString() + u"\n  "_s
+            + QCoreApplication::translate("main", "its certificate: %1")
+                  .arg(launcher.certificatePath())
+            + u"\n  "_s
+            + QCoreApplication::translate("main", "demo account (credentials, MFA secret): %1")
+                  .arg(launcher.demoAccountPath()));
         if (console)
             openDemo(*console, launcher);
     });

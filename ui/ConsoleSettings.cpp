@@ -1,5 +1,7 @@
 #include "ConsoleSettings.h"
 
+#include "ConsoleTranslations.h"
+
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +41,18 @@ void setClipboardSeconds(int seconds)
 {
     QSettings().setValue(u"security/clipboardSeconds"_s,
                          qBound(minimumClipboardSeconds, seconds, maximumClipboardSeconds));
+}
+
+QString language()
+{
+    const QString value = QSettings().value(u"console/language"_s).toString();
+    return consoleLanguages().contains(value) ? value : QString();
+}
+
+void setLanguage(const QString &language)
+{
+    QSettings().setValue(u"console/language"_s,
+                         consoleLanguages().contains(language) ? language : QString());
 }
 
 } // namespace keydesk::ConsoleSettings

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QString>
+
 namespace keydesk {
 
 // What a person may change about how the console handles secrets, kept in QSettings under
 // "security/" (no secret in it). Each value is bounded, so that a hand-edited settings file
-// can shorten or lengthen a safeguard but never turn it off.
+// can shorten or lengthen a safeguard but never turn it off. The console's language is kept
+// under "console/".
 namespace ConsoleSettings {
 
 inline constexpr int defaultViewingSeconds = 60;
@@ -20,6 +23,10 @@ void setViewingSeconds(int seconds);
 // How long a copied value stays on the clipboard.
 int clipboardSeconds();
 void setClipboardSeconds(int seconds);
+// The console's language, one of consoleLanguages() (ConsoleTranslations.h), or empty to follow
+// the system's; a value the console does not speak reads as empty. Used at the next start.
+QString language();
+void setLanguage(const QString &language);
 
 } // namespace ConsoleSettings
 

@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QNetworkInformation>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
@@ -177,9 +178,12 @@ QAction *KeyListPage::addToolAction(const QString &name, const QString &text,
     QAction *action = m_toolBar->addAction(text);
     action->setObjectName(name);
     action->setShortcut(shortcut);
+    // The text without its accelerator, written "&Refresh" in English and "刷新(&R)" in Chinese.
+    static const QRegularExpression accelerator(uR"(\(&[^&]\)|&(?=[^&]))"_s);
     if (!shortcut.isEmpty())
-        action->setToolTip(u"%1 (%2)"_s.arg(QString(text).remove(u'&').remove(u'…'),
-                                            shortcut.toString(QKeySequence::NativeText)));
+        action->setToolTip(tr("%1 (%2)", "a tool button's tooltip: its action and shortcut")
+                               .arg(QString(text).remove(accelerator).remove(u'…'),
+                                    shortcut.toString(QKeySequence::NativeText)));
     return action;
 }
 

@@ -2,7 +2,9 @@
 
 #include "ClipboardGuard.h"
 #include "ConsoleSettings.h"
+#include "ConsoleTranslations.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -28,6 +30,27 @@ QSpinBox *secondsBox(const QString &name, const QString &accessibleName, int min
     return box;
 }
 
+// Each language named in its own language, so that a person finds theirs whatever the console
+// speaks now.
+QString nativeName(const QString &language)
+{
+    if (language == u"zh_CN"_s)
+        return u"简体中文"_s;
+    return u"English"_s;
+}
+
+QComboBox *languageBox(QWidget *parent)
+{
+    auto *box = new QComboBox(parent);
+    box->setObjectName(u"language"_s);
+    box->setAccessibleName(SettingsDialog::tr("Language"));
+    box->addItem(SettingsDialog::tr("System default"), QString());
+    for (const QString &language : consoleLanguages())
+        box->addItem(nativeName(language), language);
+    box->setCurrentIndex(box->findData(ConsoleSettings::language()));
+    return box;
+}
+
 } // namespace
 
 SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent)
@@ -40,6 +63,7 @@ SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent)
                                     ConsoleSettings::minimumClipboardSeconds,
                                     ConsoleSettings::maximumClipboardSeconds,
                                     ConsoleSettings::clipboardSeconds(), this))
+    , m_language(languageBox(this))
 {
     setWindowTitle(tr("Settings"));
     setMinimumWidth(fontMetrics().averageCharWidth() * 56);
@@ -51,6 +75,12 @@ SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Show a value for:"), m_viewing);
     form->addRow(tr("Clear the clipboard after:"), m_clipboardSeconds);
+    form->addRow(tr("&Language:"), m_language);
+    auto *languageNote
+        = new QLabel(tr("A new language is used the next time KeyDesk starts."), this);
+    languageNote->setObjectName(u"languageNote"_s);
+    languageNote->setWordWrap(true);
+    form->addRow(QString(), languageNote);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("OK"));
     buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
@@ -66,6 +96,7 @@ void SettingsDialog::accept()
 {
     ConsoleSettings::setViewingSeconds(m_viewing->value());
     ConsoleSettings::setClipboardSeconds(m_clipboardSeconds->value());
+    ConsoleSettings::setLanguage(m_language->currentData().toString());
     if (m_clipboard)
         m_clipboard->setClearAfterMs(ConsoleSettings::clipboardSeconds() * 1000);
     QDialog::accept();

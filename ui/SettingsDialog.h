@@ -2,15 +2,17 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QSpinBox;
 
 namespace keydesk {
 
 class ClipboardGuard;
 
-// The console's settings (ConsoleSettings): how long a viewing session lasts and how long a
-// copied value stays on the clipboard. OK saves them; the clipboard guard, when given, takes the
-// new time at once, and the next viewing session uses the new length.
+// The console's settings (ConsoleSettings): how long a viewing session lasts, how long a copied
+// value stays on the clipboard, and the console's language. OK saves them; the clipboard guard,
+// when given, takes the new time at once, the next viewing session uses the new length, and the
+// next start the new language (the window sets its texts once, when it is built).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -24,6 +26,7 @@ private:
     ClipboardGuard *m_clipboard;
     QSpinBox *m_viewing;
     QSpinBox *m_clipboardSeconds;
+    QComboBox *m_language;
 };
 
 } // namespace keydesk

@@ -1,5 +1,7 @@
 #include "domain/KeyError.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace keydesk {
@@ -78,7 +80,7 @@ QString KeyError::summary() const
     if (!message.isEmpty())
         text += u": "_s + message;
     if (!requestId.isEmpty())
-        text += u" (request id "_s + requestId + u')';
+        text = QCoreApplication::translate("KeyError", "%1 (request id %2)").arg(text, requestId);
     return text;
 }
 

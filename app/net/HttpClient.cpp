@@ -251,13 +251,20 @@ static QString describeTlsErrors(const QList<QSslError> &errors)
         QString line = error.errorString();
         const QSslCertificate certificate = error.certificate();
         if (!certificate.isNull()) {
-            line += u"\n  subject: "_s
-                + certificate.subjectInfo(QSslCertificate::CommonName).join(u", "_s)
-                + u"\n  issuer: "_s
-                + certificate.issuerInfo(QSslCertificate::CommonName).join(u", "_s)
-                + u"\n  valid: "_s + certificate.effectiveDate().toString(Qt::ISODate) + u" to "_s
-                + certificate.expiryDate().toString(Qt::ISODate) + u"\n  SHA-256: "_s
-                + QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':'));
+            line += u"\n  "_s
+                + HttpJob::tr("subject: %1")
+                      .arg(certificate.subjectInfo(QSslCertificate::CommonName).join(u", "_s))
+                + u"\n  "_s
+                + HttpJob::tr("issuer: %1")
+                      .arg(certificate.issuerInfo(QSslCertificate::CommonName).join(u", "_s))
+                + u"\n  "_s
+                + HttpJob::tr("valid: %1 to %2")
+                      .arg(certificate.effectiveDate().toString(Qt::ISODate),
+                           certificate.expiryDate().toString(Qt::ISODate))
+                + u"\n  "_s
+                + HttpJob::tr("SHA-256: %1")
+                      .arg(QString::fromLatin1(
+                          certificate.digest(QCryptographicHash::Sha256).toHex(':')));
         }
         lines.append(line);
     }

@@ -1,12 +1,21 @@
+#include "ConsoleSettings.h"
 #include "ConsoleTranslations.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QFile>
+#include <QLocale>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -69,16 +78,119 @@ QList<Entry> entriesOf(const QString &path)
     return entries;
 }
 
+// Whether text has a Chinese character (CJK Unified Ideographs).
+bool hasHan(const QString &text)
+{
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+}
+
+QString cancelButtonText()
+{
+    const QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    return buttons.button(QDialogButtonBox::Cancel)->text();
+}
+
 } // namespace
 
-// The English plural forms: "1 key" and "2 keys" where the code says "%n key(s)". Every plural
-// string in the code has its English forms, so a new one cannot ship as "1 key(s)".
+// The console's language: the setting, else the system's; its translations and Qt's installed,
+// QLocale following. And the English plural forms: "1 key" and "2 keys" where the code says
+// "%n key(s)"; every plural string in the code has its English forms, so that none ships as
+// "1 key(s)".
 class TestConsoleTranslations : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(keydesk::installConsoleTranslations(qApp)); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"KeyDeskTest"_s);
+        QCoreApplication::setApplicationName(u"TestConsoleTranslations"_s);
+        QSettings().clear();
+        QVERIFY(keydesk::installTranslations(qApp, u"en"_s));
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+
+    void languageChosen_data()
+    {
+        QTest::addColumn<QString>("setting");
+        QTest::addColumn<QStringList>("uiLanguages");
+        QTest::addColumn<QString>("chosen");
+        QTest::newRow("Chinese system")
+            << QString() << QStringList {u"zh-Hans-CN"_s, u"zh-CN"_s, u"zh"_s} << u"zh_CN"_s;
+        QTest::newRow("zh") << QString() << QStringList {u"zh"_s} << u"zh_CN"_s;
+        QTest::newRow("zh_CN") << QString() << QStringList {u"zh_CN"_s} << u"zh_CN"_s;
+        QTest::newRow("zh_Hans") << QString() << QStringList {u"zh_Hans"_s} << u"zh_CN"_s;
+        QTest::newRow("Singapore") << QString() << QStringList {u"zh-SG"_s} << u"zh_CN"_s;
+        QTest::newRow("Traditional")
+            << QString() << QStringList {u"zh-TW"_s, u"zh-Hant-TW"_s} << u"en"_s;
+        QTest::newRow("English system")
+            << QString() << QStringList {u"en-GB"_s, u"zh-CN"_s} << u"en"_s;
+        QTest::newRow("first spoken")
+            << QString() << QStringList {u"de-DE"_s, u"zh-CN"_s} << u"zh_CN"_s;
+        QTest::newRow("none spoken") << QString() << QStringList {u"fr-FR"_s, u"de"_s} << u"en"_s;
+        QTest::newRow("C locale") << QString() << QStringList {u"C"_s} << u"en"_s;
+        QTest::newRow("nothing") << QString() << QStringList {} << u"en"_s;
+        QTest::newRow("set English") << u"en"_s << QStringList {u"zh-CN"_s} << u"en"_s;
+        QTest::newRow("set Chinese") << u"zh_CN"_s << QStringList {u"en-US"_s} << u"zh_CN"_s;
+        QTest::newRow("unknown setting") << u"fr"_s << QStringList {u"zh-CN"_s} << u"zh_CN"_s;
+    }
+
+    void languageChosen()
+    {
+        QFETCH(QString, setting);
+        QFETCH(QStringList, uiLanguages);
+        QFETCH(QString, chosen);
+        QCOMPARE(keydesk::chooseConsoleLanguage(setting, uiLanguages), chosen);
+    }
+
+    // At start: the setting when there is one, else the system's languages.
+    void startUsesTheSetting()
+    {
+        keydesk::ConsoleSettings::setLanguage(u"zh_CN"_s);
+        QCOMPARE(keydesk::installConsoleTranslations(qApp), u"zh_CN"_s);
+        QCOMPARE(cancelButtonText(), u"取消"_s);
+        keydesk::ConsoleSettings::setLanguage(QString());
+        QCOMPARE(keydesk::installConsoleTranslations(qApp),
+                 keydesk::chooseConsoleLanguage(QString(), QLocale::system().uiLanguages()));
+        QVERIFY(keydesk::installTranslations(qApp, u"en"_s));
+    }
+
+    // Qt's own strings (the standard buttons) come from the embedded qtbase_zh_CN.qm, dates and
+    // numbers follow; back in English, nothing Chinese is left installed.
+    void chineseForQtAndLocale()
+    {
+        QVERIFY(keydesk::installTranslations(qApp, u"zh_CN"_s));
+        QCOMPARE(cancelButtonText(), u"取消"_s);
+        QCOMPARE(QLocale().language(), QLocale::Chinese);
+        QCOMPARE(QLocale().script(), QLocale::SimplifiedHanScript);
+        QCOMPARE(qApp->findChildren<QTranslator *>().size(), 3);
+
+        QVERIFY(keydesk::installTranslations(qApp, u"en"_s));
+        QCOMPARE(cancelButtonText(), u"Cancel"_s);
+        QCOMPARE(QLocale().language(), QLocale::English);
+        QCOMPARE(qApp->findChildren<QTranslator *>().size(), 1);
+        QCOMPARE(QCoreApplication::translate("keydesk::SettingsDialog", "Settings"), u"Settings"_s);
+    }
+
+    // The console's own strings in Chinese, from translations/keydesk_zh_CN.ts; what they say
+    // is the translators' (TestTranslationFiles checks the file), only that they are Chinese.
+    void consoleStringsInChinese()
+    {
+        QVERIFY(keydesk::installTranslations(qApp, u"zh_CN"_s));
+        const QStringList texts {
+            QCoreApplication::translate("keydesk::SettingsDialog", "Settings"),
+            QCoreApplication::translate("keydesk::SettingsDialog", "System default"),
+            QCoreApplication::translate("keydesk::KeyListPage", "&Refresh"),
+            QCoreApplication::translate("KeyUsageText", "%n key(s)", nullptr, 3),
+        };
+        QVERIFY(keydesk::installTranslations(qApp, u"en"_s));
+        for (const QString &text : texts)
+            QVERIFY2(hasHan(text), qPrintable(text));
+        QVERIFY2(texts.at(3).contains(u'3'), qPrintable(texts.at(3)));
+    }
 
     void pluralsReadAsEnglish()
     {
@@ -119,5 +231,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestConsoleTranslations)
+QTEST_MAIN(TestConsoleTranslations)
 #include "TestConsoleTranslations.moc"

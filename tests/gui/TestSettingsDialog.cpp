@@ -6,7 +6,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -16,8 +18,9 @@
 using namespace Qt::StringLiterals;
 using namespace keydesk;
 
-// The console's settings for secrets: the viewing session's length and the clipboard's clearing
-// time, set from the window's Console menu, kept in QSettings and bounded when read.
+// The console's settings: for secrets, the viewing session's length and the clipboard's clearing
+// time; and the console's language. Set from the window's Console menu, kept in QSettings and
+// bounded when read.
 class TestSettingsDialog : public QObject
 {
     Q_OBJECT
@@ -30,7 +33,11 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(u"TestSettingsDialog"_s);
     }
 
-    void init() { QSettings().remove(u"security"_s); }
+    void init()
+    {
+        QSettings().remove(u"security"_s);
+        QSettings().remove(u"console"_s);
+    }
 
     void defaults()
     {
@@ -82,6 +89,64 @@ private Q_SLOTS:
         byAccessibleName<QSpinBox>(&dialog, u"Viewing session length"_s)->setValue(20);
         QTest::mouseClick(byAccessibleName<QPushButton>(&dialog, u"Cancel"_s), Qt::LeftButton);
         QCOMPARE(ConsoleSettings::viewingSeconds(), 120);
+    }
+
+    // "" follows the system; a hand-edited value the console does not speak follows it too.
+    void languageIsOneTheConsoleSpeaks()
+    {
+        QCOMPARE(ConsoleSettings::language(), QString());
+        ConsoleSettings::setLanguage(u"zh_CN"_s);
+        QCOMPARE(ConsoleSettings::language(), u"zh_CN"_s);
+        ConsoleSettings::setLanguage(u"en"_s);
+        QCOMPARE(ConsoleSettings::language(), u"en"_s);
+        ConsoleSettings::setLanguage(u"fr"_s);
+        QCOMPARE(ConsoleSettings::language(), QString());
+        QSettings().setValue(u"console/language"_s, u"zh_TW"_s);
+        QCOMPARE(ConsoleSettings::language(), QString());
+        QSettings().setValue(u"console/language"_s, 3);
+        QCOMPARE(ConsoleSettings::language(), QString());
+    }
+
+    // Each language is named in its own language; the choice is saved with the others by OK and
+    // used at the next start, as the dialog says.
+    void languageChosenAndSaved()
+    {
+        {
+            SettingsDialog dialog(nullptr);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            auto *language = byAccessibleName<QComboBox>(&dialog, u"Language"_s);
+            QVERIFY(language);
+            QCOMPARE(language->count(), 3);
+            QCOMPARE(language->itemText(0), u"System default"_s);
+            QCOMPARE(language->itemText(1), u"English"_s);
+            QCOMPARE(language->itemText(2), u"简体中文"_s);
+            QCOMPARE(language->currentIndex(), 0);
+            auto *note = dialog.findChild<QLabel *>(u"languageNote"_s);
+            QVERIFY(note && note->isVisible());
+            QVERIFY(note->text().contains(u"next time"_s));
+            language->setCurrentIndex(2);
+            QTest::mouseClick(byAccessibleName<QPushButton>(&dialog, u"OK"_s), Qt::LeftButton);
+        }
+        QCOMPARE(ConsoleSettings::language(), u"zh_CN"_s);
+        {
+            SettingsDialog dialog(nullptr);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            auto *language = byAccessibleName<QComboBox>(&dialog, u"Language"_s);
+            QCOMPARE(language->currentText(), u"简体中文"_s);
+            language->setCurrentIndex(1);
+            QTest::mouseClick(byAccessibleName<QPushButton>(&dialog, u"Cancel"_s), Qt::LeftButton);
+        }
+        QCOMPARE(ConsoleSettings::language(), u"zh_CN"_s); // Cancel keeps it
+        {
+            SettingsDialog dialog(nullptr);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            byAccessibleName<QComboBox>(&dialog, u"Language"_s)->setCurrentIndex(0);
+            QTest::mouseClick(byAccessibleName<QPushButton>(&dialog, u"OK"_s), Qt::LeftButton);
+        }
+        QCOMPARE(ConsoleSettings::language(), QString()); // back to the system's
     }
 
     void openedFromTheConsoleMenu()

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFont>
+#include <QFontDatabase>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
@@ -22,13 +23,18 @@ namespace {
 
 constexpr int kSandboxStartMs = 60000; // its first start makes a certificate and the demo data
 
+// Chinese characters, which DejaVu Sans lacks, come from this font (fonts-wqy-microhei).
+const QString kChineseFont = u"WenQuanYi Micro Hei"_s;
+
 // The same pixels on every machine, whatever its desktop theme: Fusion's own light palette,
-// DejaVu Sans (fonts-dejavu-core) at a size in pixels, no scaling for the screen's DPI.
+// DejaVu Sans (fonts-dejavu-core) and for Chinese WenQuanYi Micro Hei at a size in pixels, no
+// scaling for the screen's DPI.
 void useFixedLook(QApplication &app)
 {
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     QApplication::setPalette(QApplication::style()->standardPalette());
     QFont font(u"DejaVu Sans"_s);
+    font.setFamilies({u"DejaVu Sans"_s, kChineseFont});
     font.setPixelSize(13);
     QApplication::setFont(font);
     app.setAttribute(Qt::AA_DontUseNativeDialogs);
@@ -61,7 +67,6 @@ int main(int argc, char *argv[])
 {
     qputenv("QT_ENABLE_HIGHDPI_SCALING", "0");
     QApplication app(argc, argv);
-    installConsoleTranslations(&app);
     // Not the console's own settings: window geometry and column widths start from defaults
     // and nothing of this run is remembered (the settings live in the run's temporary folder).
     QCoreApplication::setOrganizationName(u"KeyDesk"_s);
@@ -76,12 +81,34 @@ int main(int argc, char *argv[])
     const QCommandLineOption outputOption(u"output"_s, u"Where the PNG files go."_s, u"dir"_s);
     const QCommandLineOption checkOption(
         u"check"_s, u"Read each PNG back and fail if one shows nothing (for the tests)."_s);
+    const QCommandLineOption languageOption(u"language"_s,
+                                            u"The console's language: en (the default) or zh_CN."_s,
+                                            u"language"_s, u"en"_s);
     parser.addOption(outputOption);
     parser.addOption(checkOption);
+    parser.addOption(languageOption);
     parser.process(app);
     if (!parser.isSet(outputOption)) {
         std::fprintf(stderr, "keydesk-screenshots: --output DIR is required\n");
         return 2;
+    }
+    // Not ConsoleSettings' language nor the system's: the one asked for.
+    const QString language = parser.value(languageOption);
+    if (!consoleLanguages().contains(language)) {
+        std::fprintf(stderr, "keydesk-screenshots: no language %s (%s)\n", qPrintable(language),
+                     qPrintable(consoleLanguages().join(u", "_s)));
+        return 2;
+    }
+    if (!installTranslations(&app, language)) {
+        std::fprintf(stderr, "keydesk-screenshots: the build lacks the %s translations\n",
+                     qPrintable(language));
+        return 1;
+    }
+    if (language == u"zh_CN"_s
+        && !QFontDatabase::families(QFontDatabase::SimplifiedChinese).contains(kChineseFont)) {
+        std::fprintf(stderr, "keydesk-screenshots: no %s font for Chinese (fonts-wqy-microhei)\n",
+                     qPrintable(kChineseFont));
+        return 1;
     }
 
     const QTemporaryDir work;
