@@ -105,8 +105,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYDESK_VERSION));
-    if (gui)
+    if (gui) {
         QApplication::setWindowIcon(appIcon());
+        // Wayland shells match the window to the installed desktop file and its icon by this name.
+        QGuiApplication::setDesktopFileName(u"io.keydesk.KeyDesk"_s);
+    }
     installConsoleTranslations(app.get());
 
     // Ctrl+C or a service manager's SIGTERM ends the console as closing its window does.

@@ -176,7 +176,7 @@ QIcon themedIcon(const QString &name, const QPalette &palette)
 
 QIcon appIcon()
 {
-    return QIcon(new SvgIconEngine(u"app"_s, QPalette()));
+    return QIcon(new SvgIconEngine(u"io.keydesk.KeyDesk"_s, QPalette()));
 }
 
 void setThemedIcon(QAbstractButton *button, const QString &name)
