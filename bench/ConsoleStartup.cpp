@@ -1,18 +1,20 @@
 // keydesk-console-startup: the console's startup for startup_ratio_vs_bare_qt (issue 4). It opens
 // the sandbox's demo the way `keydesk --sandbox` does once its sandbox runs (app/main.cpp,
-// openDemo): the same shared objects, the window icon and the TLS warm-up main() starts first,
-// MainWindow on the demo profiles, the first profile selected. It prints the time from its launch
-// to the end of the first paint of the key table with the listed keys in it (FirstPaint.h) and
-// exits. The sandbox is already running (keydesk-startup-bench starts it first), so its startup is
-// not counted.
+// openDemo): the translations, the single-instance guard, the same shared objects, the window
+// icon and the TLS warm-up main() starts first, MainWindow on the demo profiles, the first
+// profile selected. It prints the time from its launch to the end of the first paint of the key
+// table with the listed keys in it (FirstPaint.h) and exits. The sandbox is already running
+// (keydesk-startup-bench starts it first), so its startup is not counted.
 //
 // keydesk-console-startup DEMO_ACCOUNT_JSON CERTIFICATE_PEM
 #include "ClipboardGuard.h"
+#include "ConsoleTranslations.h"
 #include "DemoProfiles.h"
 #include "FirstPaint.h"
 #include "Icons.h"
 #include "KeyListPage.h"
 #include "MainWindow.h"
+#include "SingleInstance.h"
 #include "net/TlsWarmUp.h"
 #include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
@@ -37,10 +39,18 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"KeyDesk"_s);
     QCoreApplication::setApplicationName(u"KeyDesk"_s);
     QApplication::setWindowIcon(appIcon());
+    installConsoleTranslations(&app);
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() != 3) {
         std::fprintf(stderr, "usage: keydesk-console-startup DEMO_ACCOUNT_JSON CERTIFICATE_PEM\n");
         return 2;
+    }
+
+    // main() asks for a running console first (none runs here: the settings are the bench's own).
+    SingleInstance single(SingleInstance::settingsKey());
+    if (single.start() != SingleInstance::Outcome::Listening) {
+        std::fprintf(stderr, "keydesk-console-startup: another console answered, or no guard\n");
+        return 1;
     }
 
     CredentialVault vault;

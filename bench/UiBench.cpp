@@ -2,6 +2,7 @@
 // through KeyTableModel and KeyFilterModel with a QTableView attached, offscreen. Figures go
 // to stdout as "name: value unit", details to stderr (docs/performance.md, "Key list").
 #include "KeyFilterModel.h"
+#include "KeyItemDelegate.h"
 #include "KeyTableModel.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@
 using namespace Qt::StringLiterals;
 using keydesk::ApiKey;
 using keydesk::KeyFilterModel;
+using keydesk::KeyItemDelegate;
 using keydesk::KeyTableModel;
 
 namespace {
@@ -124,6 +126,10 @@ void attach(KeyFilterModel &filter, KeyTableModel &keys, QTableView *view)
     view->setModel(&filter);
     view->sortByColumn(KeyTableModel::CreatedColumn, Qt::DescendingOrder); // and the header
     view->selectRow(0);
+    // Until the list is painted, as a person sees it before typing: the view's delayed layout
+    // comes after the first round of events.
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
 }
 
@@ -219,6 +225,7 @@ int main(int argc, char *argv[])
     view.setEditTriggers(QAbstractItemView::NoEditTriggers);
     view.verticalHeader()->hide();
     view.setWordWrap(false);
+    view.setItemDelegate(new KeyItemDelegate(&view));
     view.horizontalHeader()->setStretchLastSection(true);
     view.resize(1200, 800);
     view.show();

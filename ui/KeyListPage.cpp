@@ -6,6 +6,7 @@
 #include "ErrorPanel.h"
 #include "Icons.h"
 #include "KeyFilterModel.h"
+#include "KeyItemDelegate.h"
 #include "KeyTableModel.h"
 #include "KeyTestDialog.h"
 #include "KeyUsageText.h"
@@ -199,6 +200,7 @@ QWidget *KeyListPage::makeKeysPage()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false); // a date on one line
+    m_table->setItemDelegate(new KeyItemDelegate(m_table));
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QTableView::customContextMenuRequested, this, &KeyListPage::showContextMenu);
