@@ -173,17 +173,30 @@ void KeyListPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+QString KeyListPage::withoutAccelerator(const QString &text)
+{
+    // Written "&Refresh" in English and "刷新(&R)" in Chinese; "&&" is a literal "&".
+    static const QRegularExpression accelerator(uR"(\(&[^&]\)|&(?=[^&]))"_s);
+    return QString(text).remove(accelerator).replace(u"&&"_s, u"&"_s);
+}
+
+void KeyListPage::setToolText(QAction *action, const QString &text)
+{
+    action->setText(text); // the context menu's, with its accelerator
+    // The tool button's: QAction would drop the "&" alone and leave "刷新(R)".
+    action->setIconText(withoutAccelerator(text));
+}
+
 QAction *KeyListPage::addToolAction(const QString &name, const QString &text,
                                     const QKeySequence &shortcut)
 {
-    QAction *action = m_toolBar->addAction(text);
+    QAction *action = m_toolBar->addAction(QString());
+    setToolText(action, text);
     action->setObjectName(name);
     action->setShortcut(shortcut);
-    // The text without its accelerator, written "&Refresh" in English and "刷新(&R)" in Chinese.
-    static const QRegularExpression accelerator(uR"(\(&[^&]\)|&(?=[^&]))"_s);
     if (!shortcut.isEmpty())
         action->setToolTip(tr("%1 (%2)", "a tool button's tooltip: its action and shortcut")
-                               .arg(QString(text).remove(accelerator).remove(u'…'),
+                               .arg(withoutAccelerator(text).remove(u'…'),
                                     shortcut.toString(QKeySequence::NativeText)));
     return action;
 }
@@ -328,7 +341,7 @@ void KeyListPage::updateActions()
         action(name)->setEnabled(key && !m_flowOpen);
     QAction *toggle = action(u"toggleEnabled"_s);
     const bool inactive = key && key->status == KeyStatus::Inactive;
-    toggle->setText(inactive ? tr("&Enable") : tr("&Disable"));
+    setToolText(toggle, inactive ? tr("&Enable") : tr("&Disable"));
     toggle->setIcon(themedIcon(inactive ? u"enable"_s : u"disable"_s, palette()));
     toggle->setEnabled(key && !m_flowOpen
                        && (key->status == KeyStatus::Active || key->status == KeyStatus::Inactive));

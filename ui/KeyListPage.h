@@ -48,6 +48,9 @@ public:
     QTableView *table() const { return m_table; }
     KeyTableModel *keyModel() const { return m_model; }
     const ApiKey *currentKey() const; // the selected row's key, or null
+    // An action's text as a tool button shows it: "&Create…" and "创建(&C)…" without the
+    // accelerator ("Create…", "创建…").
+    static QString withoutAccelerator(const QString &text);
 
     // Actions by name, for the window's menus and for tests: "create", "view", "copyId",
     // "test", "toggleEnabled", "delete", "refresh", "filter", "inventory".
@@ -69,6 +72,7 @@ private:
     void applyIcons(); // in the palette's colours, again when it changes
     QWidget *makeKeysPage();
     QAction *addToolAction(const QString &name, const QString &text, const QKeySequence &shortcut);
+    static void setToolText(QAction *action, const QString &text);
     void listed(KeyJob *job);
     void showState(State state);
     static bool isOffline();

@@ -1,5 +1,6 @@
 #include "ConsoleSettings.h"
 #include "ConsoleTranslations.h"
+#include "KeyListPage.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -190,6 +191,29 @@ private Q_SLOTS:
         for (const QString &text : texts)
             QVERIFY2(hasHan(text), qPrintable(text));
         QVERIFY2(texts.at(3).contains(u'3'), qPrintable(texts.at(3)));
+    }
+
+    // The key list's tool buttons show their texts without the accelerator in either language:
+    // "Create…", "创建…", not "创建(C)…".
+    void toolButtonTextsWithoutAccelerators()
+    {
+        const char *const sources[]
+            = {"&Create…", "&View…",   "Copy &ID",          "&Test…", "&Disable", "&Enable",
+               "De&lete…", "&Refresh", "AccessKey &report…"};
+        static const QRegularExpression leftOver(uR"(&|\([A-Za-z]\))"_s);
+        for (const QString &language : {u"en"_s, u"zh_CN"_s}) {
+            QVERIFY(keydesk::installTranslations(qApp, language));
+            for (const char *source : sources) {
+                const QString text = QCoreApplication::translate("keydesk::KeyListPage", source);
+                const QString shown = keydesk::KeyListPage::withoutAccelerator(text);
+                QVERIFY2(!shown.contains(leftOver), qPrintable(language + u": "_s + shown));
+                QVERIFY2(!shown.isEmpty(), source);
+            }
+        }
+        QVERIFY(keydesk::installTranslations(qApp, u"en"_s));
+        QCOMPARE(keydesk::KeyListPage::withoutAccelerator(u"De&lete…"_s), u"Delete…"_s);
+        QCOMPARE(keydesk::KeyListPage::withoutAccelerator(u"删除(&L)…"_s), u"删除…"_s);
+        QCOMPARE(keydesk::KeyListPage::withoutAccelerator(u"Keys && values"_s), u"Keys & values"_s);
     }
 
     void pluralsReadAsEnglish()

@@ -328,6 +328,7 @@ private Q_SLOTS:
         QAction *toggle = shown->action(u"toggleEnabled"_s);
         QVERIFY(toggle->isEnabled());
         QCOMPARE(toggle->text().remove(u'&'), u"Disable"_s);
+        QCOMPARE(toggle->iconText(), u"Disable"_s);
         toggle->trigger();
         const auto statusOf = [&] {
             for (const ApiKey &key : shown->keyModel()->keys()) {
@@ -340,6 +341,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!shown->isLoading());
         shown->table()->selectRow(rowWhere(*shown, alice));
         QCOMPARE(toggle->text().remove(u'&'), u"Enable"_s);
+        QCOMPARE(toggle->iconText(), u"Enable"_s); // the tool button follows the text
         toggle->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(), KeyStatus::Active, 15000);
     }
