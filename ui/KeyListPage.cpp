@@ -31,6 +31,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -59,10 +60,11 @@ KeyListPage::KeyListPage(std::unique_ptr<KeyService> service, const KeyPageTools
     m_usageLabel->setObjectName(u"usage"_s);
     m_usageLabel->setAccessibleName(tr("Limits"));
     m_usageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // The limits on the left, the filter on the right, under the actions: the filter keeps
-    // its width however many actions the toolbar shows.
+    // The limits on the left, the page's report and the filter on the right, under the
+    // actions: the filter keeps its width however many actions the toolbar shows.
     auto *status = new QHBoxLayout;
     status->addWidget(m_usageLabel, 1);
+    status->addWidget(m_reportButton);
     status->addWidget(m_filter);
     layout->addLayout(status);
     // Indeterminate and beside the table, never modal: the window stays usable while it runs.
@@ -123,16 +125,26 @@ QToolBar *KeyListPage::makeToolBar()
     connect(remove, &QAction::triggered, this, &KeyListPage::deleteKey);
     connect(addToolAction(u"refresh"_s, tr("&Refresh"), QKeySequence(Qt::Key_F5)),
             &QAction::triggered, this, &KeyListPage::refresh);
-    // The account's credential report: every AccessKey of the root account and its users.
+    // The account's credential report: every AccessKey of the root account and its users. A
+    // page's action, not a key's: beside the filter, where a narrow window does not push it
+    // into the toolbar's overflow menu.
     auto *ram = qobject_cast<RamService *>(m_service);
-    QAction *report = addToolAction(u"inventory"_s, tr("AccessKey &report…"), {});
-    report->setVisible(ram != nullptr);
+    auto *report = new QAction(this);
+    report->setObjectName(u"inventory"_s);
+    setToolText(report, tr("AccessKey &report…"));
     report->setToolTip(tr("Every AccessKey of the account and its RAM users, flagged when old, "
                           "unused or inactive"));
     connect(report, &QAction::triggered, this, [this, ram] {
         if (ram)
             Q_EMIT inventoryRequested(ram);
     });
+    m_reportButton = new QToolButton(this);
+    m_reportButton->setObjectName(u"inventoryButton"_s);
+    m_reportButton->setDefaultAction(report);
+    m_reportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_reportButton->setAutoRaise(true);
+    m_reportButton->setVisible(ram != nullptr);
+    report->setVisible(ram != nullptr);
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(u"filter"_s);

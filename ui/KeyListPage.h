@@ -16,6 +16,7 @@ class QProgressBar;
 class QStackedWidget;
 class QTableView;
 class QToolBar;
+class QToolButton;
 
 namespace keydesk {
 
@@ -105,6 +106,7 @@ private:
     KeyFilterModel *m_proxy;
     QToolBar *m_toolBar = nullptr;
     QLineEdit *m_filter = nullptr;
+    QToolButton *m_reportButton = nullptr;
     QLabel *m_usageLabel = nullptr;
     QProgressBar *m_busy = nullptr;
     QStackedWidget *m_stack = nullptr;

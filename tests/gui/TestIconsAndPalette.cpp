@@ -266,7 +266,13 @@ private Q_SLOTS:
             QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName()));
             ++withIcons;
         }
-        QCOMPARE(withIcons, 8); // create, view, copy id, test, disable, delete, refresh, report
+        QCOMPARE(withIcons, 7); // create, view, copy id, test, disable, delete, refresh
+        // The account's report, beside the filter, with its icon and text too.
+        auto *report = page->findChild<QToolButton *>(u"inventoryButton"_s);
+        QVERIFY(report);
+        QCOMPARE(report->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+        QVERIFY(!report->icon().isNull());
+        QVERIFY(!report->text().isEmpty());
 
         // Disable shows the disable icon, and Enable (on an inactive key) the enable one.
         QAction *toggle = page->action(u"toggleEnabled"_s);

@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -159,6 +160,10 @@ private Q_SLOTS:
                      !columns.contains(static_cast<KeyTableModel::Column>(column)));
         QCOMPARE(shown->action(u"toggleEnabled"_s)->isVisible(),
                  shown->service()->capabilities().canDisable);
+        // The AccessKey report is a RAM account's only.
+        const auto *report = shown->findChild<QToolButton *>(u"inventoryButton"_s);
+        QVERIFY(report);
+        QCOMPARE(report->isVisibleTo(shown.get()), service == ServiceKind::Ram);
     }
 
     void filterNarrows()
