@@ -211,6 +211,62 @@
         <source>The file holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
         <translation>该文件不包含 PEM 证书（-----BEGIN CERTIFICATE-----）。</translation>
     </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>名称为必填项。</translation>
+    </message>
+    <message>
+        <source>No control characters (tabs, line breaks).</source>
+        <translation>不能包含控制字符（制表符、换行符）。</translation>
+    </message>
+    <message>
+        <source>The endpoint is required: the address of the service&apos;s management API.</source>
+        <translation>Endpoint 为必填项：即该服务管理 API 的地址。</translation>
+    </message>
+    <message>
+        <source>Tablestore&apos;s API keys need HTTPS: give an https:// data endpoint.</source>
+        <translation>Tablestore 的 API Key 必须使用 HTTPS：请填写以 https:// 开头的数据面 Endpoint。</translation>
+    </message>
+    <message>
+        <source>The AccessKey ID is required: it signs every call.</source>
+        <translation>AccessKey ID 为必填项：每次调用都要用它签名。</translation>
+    </message>
+    <message>
+        <source>An AccessKey ID has no spaces or special characters.</source>
+        <translation>AccessKey ID 不能包含空格或特殊字符。</translation>
+    </message>
+    <message>
+        <source>The AccessKey secret is required.</source>
+        <translation>AccessKey Secret 为必填项。</translation>
+    </message>
+    <message>
+        <source>An AccessKey secret has no spaces or special characters.</source>
+        <translation>AccessKey Secret 不能包含空格或特殊字符。</translation>
+    </message>
+    <message>
+        <source>A workspace ID has no spaces or special characters.</source>
+        <translation>业务空间 ID 不能包含空格或特殊字符。</translation>
+    </message>
+    <message>
+        <source>The organization ID is required: OceanBase asks for it on every call.</source>
+        <translation>组织 ID 为必填项：OceanBase 的每次调用都需要它。</translation>
+    </message>
+    <message>
+        <source>An ID has no spaces or special characters.</source>
+        <translation>ID 不能包含空格或特殊字符。</translation>
+    </message>
+    <message>
+        <source>The project ID is required: OceanBase asks for it on every call.</source>
+        <translation>项目 ID 为必填项：OceanBase 的每次调用都需要它。</translation>
+    </message>
+    <message>
+        <source>The instance name is required: Tablestore&apos;s API keys belong to an instance.</source>
+        <translation>实例名称为必填项：Tablestore 的 API Key 归属于实例。</translation>
+    </message>
+    <message>
+        <source>An instance name has no spaces or special characters.</source>
+        <translation>实例名称不能包含空格或特殊字符。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1289,29 +1345,7 @@
     </message>
 </context>
 <context>
-    <name>keydesk::KeyListPage</name>
-    <message>
-        <source>Keys of %1</source>
-        <translation>%1 的密钥</translation>
-    </message>
-    <message>
-        <source>Limits</source>
-        <translation>配额</translation>
-    </message>
-    <message>
-        <source>Loading keys</source>
-        <translation>正在加载密钥</translation>
-    </message>
-    <message>
-        <source>No keys</source>
-        <translation>没有密钥</translation>
-    </message>
-    <message>
-        <source>This profile has no keys yet.
-Create one with Create (Ctrl+N).</source>
-        <translation>此配置下还没有密钥。
-可使用“创建”（Ctrl+N）新建密钥。</translation>
-    </message>
+    <name>keydesk::KeyActions</name>
     <message>
         <source>Key actions</source>
         <translation>密钥操作</translation>
@@ -1353,6 +1387,44 @@ Create one with Create (Ctrl+N).</source>
         <translation>账号及其 RAM 用户的所有 AccessKey，并标记过旧、未使用或已禁用的 AccessKey</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <comment>a tool button&apos;s tooltip: its action and shortcut</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Create a key (%1)</source>
+        <translation>创建密钥（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::KeyListPage</name>
+    <message>
+        <source>Keys of %1</source>
+        <translation>%1 的密钥</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>配额</translation>
+    </message>
+    <message>
+        <source>Loading keys</source>
+        <translation>正在加载密钥</translation>
+    </message>
+    <message>
+        <source>No keys</source>
+        <translation>没有密钥</translation>
+    </message>
+    <message>
+        <source>This profile has no keys yet.
+Create one with Create (Ctrl+N).</source>
+        <translation>此配置下还没有密钥。
+可使用“创建”（Ctrl+N）新建密钥。</translation>
+    </message>
+    <message>
         <source>Filter keys</source>
         <translation>筛选密钥</translation>
     </message>
@@ -1381,25 +1453,12 @@ Create one with Create (Ctrl+N).</source>
         <translation>无法连接服务。请检查配置的 Endpoint 和网络，然后重试。</translation>
     </message>
     <message>
-        <source>&amp;Enable</source>
-        <translation>启用(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Create a key (%1)</source>
-        <translation>创建密钥（%1）</translation>
-    </message>
-    <message>
         <source>Not changed</source>
         <translation>未更改</translation>
     </message>
     <message>
         <source>The key&apos;s status was not changed.</source>
         <translation>密钥状态未更改。</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>a tool button&apos;s tooltip: its action and shortcut</comment>
-        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +1902,37 @@ Add it again with its AccessKey secret to manage its keys.</source>
         <translation>演示会话</translation>
     </message>
     <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::ProfileForm</name>
+    <message>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -1995,30 +2085,6 @@ Add it again with its AccessKey secret to manage its keys.</source>
         <translation>超时时间(&amp;T)：</translation>
     </message>
     <message>
-        <source>Profile</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>添加(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Problem with %1</source>
         <translation>%1 有误</translation>
     </message>
@@ -2029,66 +2095,6 @@ Add it again with its AccessKey secret to manage its keys.</source>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>A name is required.</source>
-        <translation>名称为必填项。</translation>
-    </message>
-    <message>
-        <source>No control characters (tabs, line breaks).</source>
-        <translation>不能包含控制字符（制表符、换行符）。</translation>
-    </message>
-    <message>
-        <source>The endpoint is required: the address of the service&apos;s management API.</source>
-        <translation>Endpoint 为必填项：即该服务管理 API 的地址。</translation>
-    </message>
-    <message>
-        <source>Tablestore&apos;s API keys need HTTPS: give an https:// data endpoint.</source>
-        <translation>Tablestore 的 API Key 必须使用 HTTPS：请填写以 https:// 开头的数据面 Endpoint。</translation>
-    </message>
-    <message>
-        <source>The AccessKey ID is required: it signs every call.</source>
-        <translation>AccessKey ID 为必填项：每次调用都要用它签名。</translation>
-    </message>
-    <message>
-        <source>An AccessKey ID has no spaces or special characters.</source>
-        <translation>AccessKey ID 不能包含空格或特殊字符。</translation>
-    </message>
-    <message>
-        <source>The AccessKey secret is required.</source>
-        <translation>AccessKey Secret 为必填项。</translation>
-    </message>
-    <message>
-        <source>An AccessKey secret has no spaces or special characters.</source>
-        <translation>AccessKey Secret 不能包含空格或特殊字符。</translation>
-    </message>
-    <message>
-        <source>A workspace ID has no spaces or special characters.</source>
-        <translation>业务空间 ID 不能包含空格或特殊字符。</translation>
-    </message>
-    <message>
-        <source>The organization ID is required: OceanBase asks for it on every call.</source>
-        <translation>组织 ID 为必填项：OceanBase 的每次调用都需要它。</translation>
-    </message>
-    <message>
-        <source>An ID has no spaces or special characters.</source>
-        <translation>ID 不能包含空格或特殊字符。</translation>
-    </message>
-    <message>
-        <source>The project ID is required: OceanBase asks for it on every call.</source>
-        <translation>项目 ID 为必填项：OceanBase 的每次调用都需要它。</translation>
-    </message>
-    <message>
-        <source>The instance name is required: Tablestore&apos;s API keys belong to an instance.</source>
-        <translation>实例名称为必填项：Tablestore 的 API Key 归属于实例。</translation>
-    </message>
-    <message>
-        <source>An instance name has no spaces or special characters.</source>
-        <translation>实例名称不能包含空格或特殊字符。</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
     </message>
 </context>
 <context>

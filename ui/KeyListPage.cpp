@@ -4,7 +4,7 @@
 #include "CreateKeyFlow.h"
 #include "DeleteKeyFlow.h"
 #include "ErrorPanel.h"
-#include "Icons.h"
+#include "KeyActions.h"
 #include "KeyFilterModel.h"
 #include "KeyItemDelegate.h"
 #include "KeyTableModel.h"
@@ -22,11 +22,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QMessageBox>
 #include <QNetworkInformation>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
@@ -37,10 +35,6 @@
 using namespace Qt::StringLiterals;
 
 namespace keydesk {
-
-namespace {
-const QStringList rowActions {u"view"_s, u"copyId"_s, u"test"_s, u"toggleEnabled"_s, u"delete"_s};
-} // namespace
 
 KeyListPage::KeyListPage(std::unique_ptr<KeyService> service, const KeyPageTools &tools,
                          QWidget *parent)
@@ -56,6 +50,7 @@ KeyListPage::KeyListPage(std::unique_ptr<KeyService> service, const KeyPageTools
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(makeToolBar());
+    makeFilter();
     m_usageLabel = new QLabel(this);
     m_usageLabel->setObjectName(u"usage"_s);
     m_usageLabel->setAccessibleName(tr("Limits"));
@@ -64,7 +59,7 @@ KeyListPage::KeyListPage(std::unique_ptr<KeyService> service, const KeyPageTools
     // actions: the filter keeps its width however many actions the toolbar shows.
     auto *status = new QHBoxLayout;
     status->addWidget(m_usageLabel, 1);
-    status->addWidget(m_reportButton);
+    status->addWidget(m_actions->reportButton());
     status->addWidget(m_filter);
     layout->addLayout(status);
     // Indeterminate and beside the table, never modal: the window stays usable while it runs.
@@ -105,47 +100,27 @@ KeyListPage::~KeyListPage()
 
 QToolBar *KeyListPage::makeToolBar()
 {
-    m_toolBar = new QToolBar(this);
-    m_toolBar->setObjectName(u"keyActions"_s);
-    m_toolBar->setAccessibleName(tr("Key actions"));
-    // Text beside each icon: no action is known by its picture alone.
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    connect(addToolAction(u"create"_s, tr("&Create…"), QKeySequence(Qt::CTRL | Qt::Key_N)),
-            &QAction::triggered, this, &KeyListPage::createKey);
-    QAction *view = addToolAction(u"view"_s, tr("&View…"), Qt::Key_Return);
-    connect(view, &QAction::triggered, this, &KeyListPage::viewKey);
-    connect(addToolAction(u"copyId"_s, tr("Copy &ID"), {}), &QAction::triggered, this,
-            &KeyListPage::copyKeyId);
-    connect(addToolAction(u"test"_s, tr("&Test…"), {}), &QAction::triggered, this,
-            &KeyListPage::testKey);
-    QAction *toggle = addToolAction(u"toggleEnabled"_s, tr("&Disable"), {});
-    toggle->setVisible(m_service->capabilities().canDisable);
-    connect(toggle, &QAction::triggered, this, &KeyListPage::toggleEnabled);
-    QAction *remove = addToolAction(u"delete"_s, tr("De&lete…"), QKeySequence(Qt::Key_Delete));
-    connect(remove, &QAction::triggered, this, &KeyListPage::deleteKey);
-    connect(addToolAction(u"refresh"_s, tr("&Refresh"), QKeySequence(Qt::Key_F5)),
-            &QAction::triggered, this, &KeyListPage::refresh);
-    // The account's credential report: every AccessKey of the root account and its users. A
-    // page's action, not a key's: beside the filter, where a narrow window does not push it
-    // into the toolbar's overflow menu.
     auto *ram = qobject_cast<RamService *>(m_service);
-    auto *report = new QAction(this);
-    report->setObjectName(u"inventory"_s);
-    setToolText(report, tr("AccessKey &report…"));
-    report->setToolTip(tr("Every AccessKey of the account and its RAM users, flagged when old, "
-                          "unused or inactive"));
-    connect(report, &QAction::triggered, this, [this, ram] {
+    m_actions = new KeyActions(m_service->capabilities(), ram != nullptr, this);
+    const QList<std::pair<QString, void (KeyListPage::*)()>> runs {
+        {u"create"_s, &KeyListPage::createKey},
+        {u"view"_s, &KeyListPage::viewKey},
+        {u"copyId"_s, &KeyListPage::copyKeyId},
+        {u"test"_s, &KeyListPage::testKey},
+        {u"toggleEnabled"_s, &KeyListPage::toggleEnabled},
+        {u"delete"_s, &KeyListPage::deleteKey},
+        {u"refresh"_s, &KeyListPage::refresh}};
+    for (const auto &[name, run] : runs)
+        connect(m_actions->action(name), &QAction::triggered, this, run);
+    connect(m_actions->action(u"inventory"_s), &QAction::triggered, this, [this, ram] {
         if (ram)
             Q_EMIT inventoryRequested(ram);
     });
-    m_reportButton = new QToolButton(this);
-    m_reportButton->setObjectName(u"inventoryButton"_s);
-    m_reportButton->setDefaultAction(report);
-    m_reportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_reportButton->setAutoRaise(true);
-    m_reportButton->setVisible(ram != nullptr);
-    report->setVisible(ram != nullptr);
+    return m_actions->toolBar();
+}
 
+void KeyListPage::makeFilter()
+{
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(u"filter"_s);
     m_filter->setAccessibleName(tr("Filter keys"));
@@ -161,56 +136,15 @@ QToolBar *KeyListPage::makeToolBar()
         m_filter->selectAll();
     });
     QWidget::addAction(focusFilter);
-    applyIcons();
-    return m_toolBar;
-}
-
-void KeyListPage::applyIcons()
-{
-    const QList<std::pair<QString, QString>> icons {
-        {u"create"_s, u"create"_s},   {u"view"_s, u"view"_s},     {u"copyId"_s, u"copy-id"_s},
-        {u"test"_s, u"test"_s},       {u"delete"_s, u"delete"_s}, {u"refresh"_s, u"refresh"_s},
-        {u"inventory"_s, u"report"_s}};
-    for (const auto &[actionName, iconName] : icons)
-        action(actionName)->setIcon(themedIcon(iconName, palette()));
-    // "toggleEnabled" shows Enable or Disable by the selected key: updateActions() draws it.
 }
 
 void KeyListPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange && m_table) {
-        applyIcons();
+        m_actions->applyIcons();
         updateActions();
     }
     QWidget::changeEvent(event);
-}
-
-QString KeyListPage::withoutAccelerator(const QString &text)
-{
-    // Written "&Refresh" in English and "刷新(&R)" in Chinese; "&&" is a literal "&".
-    static const QRegularExpression accelerator(uR"(\(&[^&]\)|&(?=[^&]))"_s);
-    return QString(text).remove(accelerator).replace(u"&&"_s, u"&"_s);
-}
-
-void KeyListPage::setToolText(QAction *action, const QString &text)
-{
-    action->setText(text); // the context menu's, with its accelerator
-    // The tool button's: QAction would drop the "&" alone and leave "刷新(R)".
-    action->setIconText(withoutAccelerator(text));
-}
-
-QAction *KeyListPage::addToolAction(const QString &name, const QString &text,
-                                    const QKeySequence &shortcut)
-{
-    QAction *action = m_toolBar->addAction(QString());
-    setToolText(action, text);
-    action->setObjectName(name);
-    action->setShortcut(shortcut);
-    if (!shortcut.isEmpty())
-        action->setToolTip(tr("%1 (%2)", "a tool button's tooltip: its action and shortcut")
-                               .arg(withoutAccelerator(text).remove(u'…'),
-                                    shortcut.toString(QKeySequence::NativeText)));
-    return action;
 }
 
 QWidget *KeyListPage::makeKeysPage()
@@ -227,17 +161,10 @@ QWidget *KeyListPage::makeKeysPage()
     m_table->setWordWrap(false); // a date on one line
     m_table->setItemDelegate(new KeyItemDelegate(m_table));
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QTableView::customContextMenuRequested, this, &KeyListPage::showContextMenu);
+    m_actions->attachTo(m_table);
     connect(m_table, &QTableView::doubleClicked, this, &KeyListPage::viewKey);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &KeyListPage::updateActions);
-    // Enter and Del act on the table only, so that they keep their meaning in the filter field.
-    for (const QString &name : {u"view"_s, u"delete"_s}) {
-        QAction *rowAction = action(name);
-        rowAction->setShortcutContext(Qt::WidgetShortcut);
-        m_table->addAction(rowAction);
-    }
     return m_table;
 }
 
@@ -348,37 +275,9 @@ void KeyListPage::showState(State state)
 
 void KeyListPage::updateActions()
 {
-    const ApiKey *key = m_state == State::Keys ? currentKey() : nullptr;
-    for (const QString &name : rowActions)
-        action(name)->setEnabled(key && !m_flowOpen);
-    QAction *toggle = action(u"toggleEnabled"_s);
-    const bool inactive = key && key->status == KeyStatus::Inactive;
-    setToolText(toggle, inactive ? tr("&Enable") : tr("&Disable"));
-    toggle->setIcon(themedIcon(inactive ? u"enable"_s : u"disable"_s, palette()));
-    toggle->setEnabled(key && !m_flowOpen
-                       && (key->status == KeyStatus::Active || key->status == KeyStatus::Inactive));
-    QAction *create = action(u"create"_s);
-    const bool listed = m_state == State::Keys || m_state == State::Empty;
-    create->setEnabled(listed && m_blockedReason.isEmpty() && !m_flowOpen);
-    create->setToolTip(
-        !m_blockedReason.isEmpty()
-            ? m_blockedReason
-            : tr("Create a key (%1)").arg(create->shortcut().toString(QKeySequence::NativeText)));
-}
-
-void KeyListPage::showContextMenu(const QPoint &position)
-{
-    if (!m_table->indexAt(position).isValid())
-        return;
-    auto *menu = new QMenu(this);
-    menu->setObjectName(u"rowMenu"_s);
-    menu->setAccessibleName(tr("Key actions"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    for (const QString &name : rowActions) {
-        if (action(name)->isVisible())
-            menu->addAction(action(name));
-    }
-    menu->popup(m_table->viewport()->mapToGlobal(position));
+    m_actions->update(m_state == State::Keys ? currentKey() : nullptr,
+                      m_state == State::Keys || m_state == State::Empty, m_flowOpen,
+                      m_blockedReason);
 }
 
 void KeyListPage::createKey()

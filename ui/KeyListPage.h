@@ -16,20 +16,20 @@ class QProgressBar;
 class QStackedWidget;
 class QTableView;
 class QToolBar;
-class QToolButton;
 
 namespace keydesk {
 
 class ErrorPanel;
+class KeyActions;
 class KeyFilterModel;
 class KeyJob;
 class KeyService;
 class KeyTableModel;
 class RamService;
 
-// The keys of one profile: a sortable, filterable table with the row actions in a toolbar and
-// a context menu, the service's limits, and the loading, empty and error states. It composes
-// the flows (create, view, test, delete); what a service can do comes from its capabilities.
+// The keys of one profile: a sortable, filterable table with its actions (KeyActions), the
+// service's limits, and the loading, empty and error states. It composes the flows (create,
+// view, test, delete); what a service can do comes from its capabilities.
 class KeyListPage : public QWidget
 {
     Q_OBJECT
@@ -49,9 +49,6 @@ public:
     QTableView *table() const { return m_table; }
     KeyTableModel *keyModel() const { return m_model; }
     const ApiKey *currentKey() const; // the selected row's key, or null
-    // An action's text as a tool button shows it: "&Create…" and "创建(&C)…" without the
-    // accelerator ("Create…", "创建…").
-    static QString withoutAccelerator(const QString &text);
 
     // Actions by name, for the window's menus and for tests: "create", "view", "copyId",
     // "test", "toggleEnabled", "delete", "refresh", "filter", "inventory".
@@ -70,16 +67,13 @@ Q_SIGNALS:
 
 private:
     QToolBar *makeToolBar();
-    void applyIcons(); // in the palette's colours, again when it changes
+    void makeFilter();
     QWidget *makeKeysPage();
-    QAction *addToolAction(const QString &name, const QString &text, const QKeySequence &shortcut);
-    static void setToolText(QAction *action, const QString &text);
     void listed(KeyJob *job);
     void showState(State state);
     static bool isOffline();
     void watchReachability();
     void updateActions();
-    void showContextMenu(const QPoint &position);
     void createKey();
     void viewKey();
     void copyKeyId();
@@ -104,9 +98,8 @@ private:
 
     KeyTableModel *m_model;
     KeyFilterModel *m_proxy;
-    QToolBar *m_toolBar = nullptr;
+    KeyActions *m_actions = nullptr;
     QLineEdit *m_filter = nullptr;
-    QToolButton *m_reportButton = nullptr;
     QLabel *m_usageLabel = nullptr;
     QProgressBar *m_busy = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -139,4 +139,101 @@ QString ProfileFields::caCertificateProblem(const QString &path)
     return {};
 }
 
+QUrl ProfileFields::urlFrom(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return trimmed.isEmpty() ? QUrl() : QUrl(trimmed, QUrl::StrictMode);
+}
+
+QString ProfileFields::displayNameProblem(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return tr("A name is required.");
+    if (std::any_of(name.cbegin(), name.cend(),
+                    [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return tr("No control characters (tabs, line breaks).");
+    return {};
+}
+
+QString ProfileFields::endpointProblem(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return tr("The endpoint is required: the address of the service's management API.");
+    return urlProblem(text);
+}
+
+QString ProfileFields::dataEndpointProblem(const QString &text, const QString &endpoint) const
+{
+    if (!dataEndpoint)
+        return {};
+    const QString trimmed = text.trimmed();
+    if (!trimmed.isEmpty()) {
+        if (QString problem = urlProblem(trimmed); !problem.isEmpty())
+            return problem;
+    }
+    // TablestoreService refuses to send an API key over plain HTTP (seed 000).
+    const QUrl dataPlane = trimmed.isEmpty() ? urlFrom(endpoint) : urlFrom(text);
+    if (httpsDataPlane && dataPlane.isValid() && dataPlane.scheme() == u"http"_s)
+        return tr("Tablestore's API keys need HTTPS: give an https:// data endpoint.");
+    return {};
+}
+
+QString ProfileFields::accessKeyIdProblem(const QString &id)
+{
+    const QString trimmed = id.trimmed();
+    if (trimmed.isEmpty())
+        return tr("The AccessKey ID is required: it signs every call.");
+    if (!isPlainToken(trimmed))
+        return tr("An AccessKey ID has no spaces or special characters.");
+    return {};
+}
+
+QString ProfileFields::secretProblem(const QString &secret, bool editing)
+{
+    const QString trimmed = secret.trimmed();
+    if (trimmed.isEmpty())
+        return editing ? QString() : tr("The AccessKey secret is required.");
+    if (!isPlainToken(trimmed))
+        return tr("An AccessKey secret has no spaces or special characters.");
+    return {};
+}
+
+QString ProfileFields::workspaceIdProblem(const QString &id) const
+{
+    if (!workspace || isPlainToken(id.trimmed()))
+        return {};
+    return tr("A workspace ID has no spaces or special characters.");
+}
+
+QString ProfileFields::orgIdProblem(const QString &id) const
+{
+    if (!orgAndProject)
+        return {};
+    const QString trimmed = id.trimmed();
+    if (trimmed.isEmpty())
+        return tr("The organization ID is required: OceanBase asks for it on every call.");
+    return isPlainToken(trimmed) ? QString() : tr("An ID has no spaces or special characters.");
+}
+
+QString ProfileFields::projectIdProblem(const QString &id) const
+{
+    if (!orgAndProject)
+        return {};
+    const QString trimmed = id.trimmed();
+    if (trimmed.isEmpty())
+        return tr("The project ID is required: OceanBase asks for it on every call.");
+    return isPlainToken(trimmed) ? QString() : tr("An ID has no spaces or special characters.");
+}
+
+QString ProfileFields::instanceNameProblem(const QString &name) const
+{
+    if (!instance)
+        return {};
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return tr("The instance name is required: Tablestore's API keys belong to an instance.");
+    return isPlainToken(trimmed) ? QString()
+                                 : tr("An instance name has no spaces or special characters.");
+}
+
 } // namespace keydesk

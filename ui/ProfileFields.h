@@ -11,7 +11,7 @@ namespace keydesk {
 
 // What a profile of each service holds besides its name, endpoint and AccessKey, as the
 // adapters read it (app/services/*Service.cpp); the vendors' endpoints (protocols.md); and the
-// checks of single fields. Plain values and functions, so ProfileDialog only lays them out.
+// checks of single fields. Plain values and functions, so ProfileForm only lays them out.
 struct ProfileFields
 {
     Q_DECLARE_TR_FUNCTIONS(ProfileFields)
@@ -45,6 +45,20 @@ public:
     static bool isPlainToken(const QString &text);
     // Why path is not a readable PEM certificate; empty when it is one.
     static QString caCertificateProblem(const QString &path);
+    // The typed text as a URL; empty text is an empty URL.
+    static QUrl urlFrom(const QString &text);
+
+    // Why a field's typed text will not do; empty when it will, or when the service does not
+    // use the field.
+    static QString displayNameProblem(const QString &name);
+    static QString endpointProblem(const QString &text);
+    QString dataEndpointProblem(const QString &text, const QString &endpoint) const;
+    static QString accessKeyIdProblem(const QString &id);
+    static QString secretProblem(const QString &secret, bool editing); // editing: may be empty
+    QString workspaceIdProblem(const QString &id) const;
+    QString orgIdProblem(const QString &id) const;
+    QString projectIdProblem(const QString &id) const;
+    QString instanceNameProblem(const QString &name) const;
 };
 
 } // namespace keydesk

@@ -1,6 +1,6 @@
 #include "ConsoleSettings.h"
 #include "ConsoleTranslations.h"
-#include "KeyListPage.h"
+#include "KeyActions.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -184,7 +184,7 @@ private Q_SLOTS:
         const QStringList texts {
             QCoreApplication::translate("keydesk::SettingsDialog", "Settings"),
             QCoreApplication::translate("keydesk::SettingsDialog", "System default"),
-            QCoreApplication::translate("keydesk::KeyListPage", "&Refresh"),
+            QCoreApplication::translate("keydesk::KeyActions", "&Refresh"),
             QCoreApplication::translate("KeyUsageText", "%n key(s)", nullptr, 3),
         };
         QVERIFY(keydesk::installTranslations(qApp, u"en"_s));
@@ -204,16 +204,16 @@ private Q_SLOTS:
         for (const QString &language : {u"en"_s, u"zh_CN"_s}) {
             QVERIFY(keydesk::installTranslations(qApp, language));
             for (const char *source : sources) {
-                const QString text = QCoreApplication::translate("keydesk::KeyListPage", source);
-                const QString shown = keydesk::KeyListPage::withoutAccelerator(text);
+                const QString text = QCoreApplication::translate("keydesk::KeyActions", source);
+                const QString shown = keydesk::KeyActions::withoutAccelerator(text);
                 QVERIFY2(!shown.contains(leftOver), qPrintable(language + u": "_s + shown));
                 QVERIFY2(!shown.isEmpty(), source);
             }
         }
         QVERIFY(keydesk::installTranslations(qApp, u"en"_s));
-        QCOMPARE(keydesk::KeyListPage::withoutAccelerator(u"De&lete…"_s), u"Delete…"_s);
-        QCOMPARE(keydesk::KeyListPage::withoutAccelerator(u"删除(&L)…"_s), u"删除…"_s);
-        QCOMPARE(keydesk::KeyListPage::withoutAccelerator(u"Keys && values"_s), u"Keys & values"_s);
+        QCOMPARE(keydesk::KeyActions::withoutAccelerator(u"De&lete…"_s), u"Delete…"_s);
+        QCOMPARE(keydesk::KeyActions::withoutAccelerator(u"删除(&L)…"_s), u"删除…"_s);
+        QCOMPARE(keydesk::KeyActions::withoutAccelerator(u"Keys && values"_s), u"Keys & values"_s);
     }
 
     void pluralsReadAsEnglish()
