@@ -1,5 +1,6 @@
 #include "CreateKeyDialog.h"
 
+#include "SecretField.h"
 #include "vault/SecretBytes.h"
 
 #include <QButtonGroup>
@@ -291,11 +292,8 @@ void CreateKeyDialog::wipeParentValue()
 {
     if (!m_parentValue)
         return;
-    // text() shares the line edit's buffer: zero it in place before the widget lets it go.
-    QString text = m_parentValue->text();
-    wipeSecret(text);
     const QSignalBlocker blocker(m_parentValue);
-    m_parentValue->clear();
+    wipeLineEdit(m_parentValue);
 }
 
 QString CreateKeyDialog::nameProblem() const

@@ -1,6 +1,7 @@
 #include "CreatedKeyDialog.h"
 
 #include "ClipboardGuard.h"
+#include "SecretField.h"
 #include "vault/SecretBytes.h"
 
 #include <QCheckBox>
@@ -245,12 +246,7 @@ void CreatedKeyDialog::askBeforeClosing(int result)
 
 void CreatedKeyDialog::wipeValue()
 {
-    if (m_valueField) {
-        // text() shares the line edit's buffer: zero it in place before the widget lets it go.
-        QString text = m_valueField->text();
-        wipeSecret(text);
-        m_valueField->clear();
-    }
+    wipeLineEdit(m_valueField);
     wipeSecret(m_value);
 }
 

@@ -1,6 +1,7 @@
 #include "KeyTestDialog.h"
 
 #include "ErrorPanel.h"
+#include "SecretField.h"
 #include "services/KeyService.h"
 #include "vault/CredentialVault.h"
 #include "vault/SecretBytes.h"
@@ -151,10 +152,7 @@ void KeyTestDialog::updateButtons()
 
 void KeyTestDialog::wipeField()
 {
-    // text() shares the line edit's buffer: zero it in place before the widget lets it go.
-    QString text = m_value->text();
-    wipeSecret(text);
-    m_value->clear();
+    wipeLineEdit(m_value);
 }
 
 } // namespace keydesk

@@ -2,6 +2,7 @@
 
 #include "ProfileFields.h"
 #include "ProfileStore.h"
+#include "SecretField.h"
 #include "vault/SecretBytes.h"
 
 #include <QComboBox>
@@ -307,12 +308,8 @@ void ProfileForm::wipeSecretField()
 {
     if (!m_secret)
         return;
-    // text() shares the line edit's buffer: zero it in place before the widget lets it go;
-    // setText() also drops the field's undo history.
-    QString text = m_secret->text();
-    wipeSecret(text);
     const QSignalBlocker blocker(m_secret);
-    m_secret->setText(QString());
+    wipeLineEdit(m_secret);
 }
 
 // Each field's problem label with the field's problem now, top to bottom.
