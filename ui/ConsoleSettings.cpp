@@ -10,37 +10,48 @@ namespace keydesk::ConsoleSettings {
 
 namespace {
 
-int read(const QString &key, int fallback, int minimum, int maximum)
+// A number of seconds kept under key, bounded when read and when written.
+struct Seconds
 {
-    bool ok = false;
-    const int value = QSettings().value(key).toInt(&ok);
-    return ok ? qBound(minimum, value, maximum) : fallback;
-}
+    QString key;
+    int fallback;
+    int minimum;
+    int maximum;
+
+    int read() const
+    {
+        bool ok = false;
+        const int value = QSettings().value(key).toInt(&ok);
+        return ok ? qBound(minimum, value, maximum) : fallback;
+    }
+    void write(int seconds) const { QSettings().setValue(key, qBound(minimum, seconds, maximum)); }
+};
+
+const Seconds viewing {u"security/viewingSeconds"_s, defaultViewingSeconds, minimumViewingSeconds,
+                       maximumViewingSeconds};
+const Seconds clipboard {u"security/clipboardSeconds"_s, defaultClipboardSeconds,
+                         minimumClipboardSeconds, maximumClipboardSeconds};
 
 } // namespace
 
 int viewingSeconds()
 {
-    return read(u"security/viewingSeconds"_s, defaultViewingSeconds, minimumViewingSeconds,
-                maximumViewingSeconds);
+    return viewing.read();
 }
 
 void setViewingSeconds(int seconds)
 {
-    QSettings().setValue(u"security/viewingSeconds"_s,
-                         qBound(minimumViewingSeconds, seconds, maximumViewingSeconds));
+    viewing.write(seconds);
 }
 
 int clipboardSeconds()
 {
-    return read(u"security/clipboardSeconds"_s, defaultClipboardSeconds, minimumClipboardSeconds,
-                maximumClipboardSeconds);
+    return clipboard.read();
 }
 
 void setClipboardSeconds(int seconds)
 {
-    QSettings().setValue(u"security/clipboardSeconds"_s,
-                         qBound(minimumClipboardSeconds, seconds, maximumClipboardSeconds));
+    clipboard.write(seconds);
 }
 
 QString language()

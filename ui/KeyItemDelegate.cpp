@@ -55,13 +55,10 @@ void KeyItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QPalette::ColorRole role
         = cell.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text;
 
-    const Text *laid = &laidOut(text, cell.font);
-    if (laid->width > textRect.width() && cell.textElideMode != Qt::ElideNone) {
-        const QString elided
-            = QFontMetricsF(cell.font).elidedText(text, cell.textElideMode, textRect.width());
-        laid = &laidOut(elided, cell.font);
-    }
     const QFontMetricsF metrics(cell.font);
+    const Text *laid = &laidOut(text, cell.font);
+    if (laid->width > textRect.width() && cell.textElideMode != Qt::ElideNone)
+        laid = &laidOut(metrics.elidedText(text, cell.textElideMode, textRect.width()), cell.font);
     const QSize size(qCeil(laid->width), qCeil(metrics.height()));
     const QRect placed = QStyle::alignedRect(cell.direction, cell.displayAlignment, size, textRect);
 

@@ -28,6 +28,17 @@ constexpr KnownRegion kRegions[] = {
      u"https://dashscope.aliyuncs.com"},
 };
 
+// A required identifier typed into a field: whenMissing when it is empty, whenNotPlain when it
+// holds spaces or special characters (ProfileFields::isPlainToken), else no problem.
+QString identifierProblem(const QString &text, const QString &whenMissing,
+                          const QString &whenNotPlain)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return whenMissing;
+    return ProfileFields::isPlainToken(trimmed) ? QString() : whenNotPlain;
+}
+
 } // namespace
 
 ProfileFields ProfileFields::of(ServiceKind service)
@@ -180,12 +191,8 @@ QString ProfileFields::dataEndpointProblem(const QString &text, const QString &e
 
 QString ProfileFields::accessKeyIdProblem(const QString &id)
 {
-    const QString trimmed = id.trimmed();
-    if (trimmed.isEmpty())
-        return tr("The AccessKey ID is required: it signs every call.");
-    if (!isPlainToken(trimmed))
-        return tr("An AccessKey ID has no spaces or special characters.");
-    return {};
+    return identifierProblem(id, tr("The AccessKey ID is required: it signs every call."),
+                             tr("An AccessKey ID has no spaces or special characters."));
 }
 
 QString ProfileFields::secretProblem(const QString &secret, bool editing)
@@ -209,31 +216,27 @@ QString ProfileFields::orgIdProblem(const QString &id) const
 {
     if (!orgAndProject)
         return {};
-    const QString trimmed = id.trimmed();
-    if (trimmed.isEmpty())
-        return tr("The organization ID is required: OceanBase asks for it on every call.");
-    return isPlainToken(trimmed) ? QString() : tr("An ID has no spaces or special characters.");
+    return identifierProblem(
+        id, tr("The organization ID is required: OceanBase asks for it on every call."),
+        tr("An ID has no spaces or special characters."));
 }
 
 QString ProfileFields::projectIdProblem(const QString &id) const
 {
     if (!orgAndProject)
         return {};
-    const QString trimmed = id.trimmed();
-    if (trimmed.isEmpty())
-        return tr("The project ID is required: OceanBase asks for it on every call.");
-    return isPlainToken(trimmed) ? QString() : tr("An ID has no spaces or special characters.");
+    return identifierProblem(id,
+                             tr("The project ID is required: OceanBase asks for it on every call."),
+                             tr("An ID has no spaces or special characters."));
 }
 
 QString ProfileFields::instanceNameProblem(const QString &name) const
 {
     if (!instance)
         return {};
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        return tr("The instance name is required: Tablestore's API keys belong to an instance.");
-    return isPlainToken(trimmed) ? QString()
-                                 : tr("An instance name has no spaces or special characters.");
+    return identifierProblem(
+        name, tr("The instance name is required: Tablestore's API keys belong to an instance."),
+        tr("An instance name has no spaces or special characters."));
 }
 
 } // namespace keydesk
