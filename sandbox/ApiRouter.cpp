@@ -42,13 +42,38 @@ static ApiError apiNotFound()
             {}};
 }
 
+// Why the HTTP front refused a request before reading it whole (HttpRequest::refusal).
+static ApiError transportError(int status)
+{
+    switch (status) {
+    case 408:
+        return {408, u"RequestTimeout"_s, u"The request did not arrive in time."_s, {}};
+    case 413:
+        return {413, u"RequestEntityTooLarge"_s, u"The request body is larger than 1 MiB."_s, {}};
+    case 431:
+        return {431,
+                u"RequestHeaderFieldsTooLarge"_s,
+                u"The request line and headers are larger than 64 KiB."_s,
+                {}};
+    case 503:
+        return {503,
+                u"ServiceUnavailable"_s,
+                u"The sandbox holds too many unfinished requests; retry later."_s,
+                {}};
+    default:
+        return {400, u"InvalidRequest"_s, u"The request is not valid HTTP/1.1."_s, {}};
+    }
+}
+
 HttpReply ApiRouter::dispatch(const HttpRequest &request)
 {
     const QString requestId = newRequestId();
     const QByteArray host = request.header("host");
     HttpReply reply;
     try {
-        if (request.body.size() > kMaxBodyBytes) {
+        if (request.refusal != 0) {
+            reply = popError(transportError(request.refusal), requestId, host, {});
+        } else if (request.body.size() > kMaxBodyBytes) {
             reply = popError(
                 {413, u"RequestEntityTooLarge"_s, u"The request body is larger than 1 MiB."_s, {}},
                 requestId, host, {});

@@ -13,6 +13,7 @@
 struct HttpRequest
 {
     QByteArray method;
+    QByteArray target; // the request-target as sent: path and query
     QByteArray path; // percent-encoded, as sent
     QByteArray rawQuery; // as sent
     keydesk::protocol::QueryItems query; // decoded
@@ -20,6 +21,10 @@ struct HttpRequest
     QByteArray body;
     bool tls = false;
     QHostAddress peer;
+    // 0 for a request to serve; else the status the HTTP front refused it with before it was
+    // read whole (400 malformed, 408 too slow, 413 body too large, 431 head too large, 503 the
+    // sandbox holds too many request bytes). Answered in the service's error envelope.
+    int refusal = 0;
 
     // First value of a header, compared without case; empty when absent.
     QByteArray header(const QByteArray &name) const;

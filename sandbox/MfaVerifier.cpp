@@ -1,5 +1,6 @@
 #include "MfaVerifier.h"
 
+#include "protocol/SecureCompare.h"
 #include "protocol/Totp.h"
 
 #include <QSqlQuery>
@@ -19,6 +20,20 @@ QStringList MfaVerifier::schema()
             " account_id TEXT PRIMARY KEY REFERENCES accounts(account_id),"
             " failures INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0,"
             " last_counter INTEGER NOT NULL DEFAULT -1)"_s};
+}
+
+qint64 MfaVerifier::matchingCounter(const QByteArray &secret, const QString &code, qint64 current)
+{
+    // Every step of the window is computed and compared in constant time, and none ends the
+    // loop early, so the time taken says nothing about which digits or which step were right.
+    const QByteArray given = code.toLatin1();
+    qint64 matched = -1;
+    for (qint64 counter = current + 1; counter >= current - 1; --counter) {
+        const QByteArray expected = protocol::totpCodeForCounter(secret, counter).toLatin1();
+        const bool same = protocol::secureEquals(expected, given);
+        matched = same ? counter : matched; // the earliest step that matches
+    }
+    return matched;
 }
 
 std::optional<ApiError> MfaVerifier::verify(const QString &accountId, const QString &code,
@@ -63,11 +78,9 @@ std::optional<ApiError> MfaVerifier::verify(const QString &accountId, const QStr
         if (lockedUntil != 0) // the lock has run out: start counting afresh
             failures = 0;
 
-        const qint64 current = protocol::totpCounter(now);
-        for (qint64 counter = current - 1; counter <= current + 1; ++counter) {
-            if (protocol::totpCodeForCounter(secret, counter) != code)
-                continue;
-            if (counter <= lastCounter) {
+        const qint64 matched = matchingCounter(secret, code, protocol::totpCounter(now));
+        if (matched >= 0) {
+            if (matched <= lastCounter) {
                 result = ApiError {
                     400,
                     u"VerificationCodeUsed"_s,
@@ -77,7 +90,7 @@ std::optional<ApiError> MfaVerifier::verify(const QString &accountId, const QStr
             }
             m_store.run(u"UPDATE mfa_state SET failures = 0, locked_until = 0, last_counter = ?"
                         u" WHERE account_id = ?"_s,
-                        {counter, accountId});
+                        {matched, accountId});
             return;
         }
 

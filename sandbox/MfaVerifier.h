@@ -7,7 +7,8 @@
 
 #include <optional>
 
-// Checks the 6-digit code of an account's MFA device (RFC 6238, ±1 step). A code is accepted
+// Checks the 6-digit code of an account's MFA device (RFC 6238, ±1 step), compared in
+// constant time (protocol::secureEquals). A code is accepted
 // once; 5 wrong codes in a row lock verification for 15 minutes (DESIGN.md §6).
 class MfaVerifier
 {
@@ -25,6 +26,9 @@ public:
                                    = QStringLiteral("VerificationCode"));
 
 private:
+    // The step in current ± 1 whose code is CODE (the earliest), or -1.
+    static qint64 matchingCounter(const QByteArray &secret, const QString &code, qint64 current);
+
     Store &m_store;
     Clock &m_clock;
     Identity &m_identity;

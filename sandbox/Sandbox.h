@@ -33,6 +33,7 @@ public:
     ApiRouter &router() { return m_router; }
     Clock &clock() { return m_clock; }
     FaultInjector &faults() { return m_faults; }
+    MfaVerifier &mfa() { return m_mfa; }
 
     // A new account (root AccessKey, optional MFA device) provisioned on every service, as
     // {"accountId", "root": {…}, "mfaSecret" (base32), and each service's details}.

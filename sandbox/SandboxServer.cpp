@@ -1,43 +1,13 @@
 #include "SandboxServer.h"
 
 #include "ApiRouter.h"
+#include "ConnectionOutput.h"
 #include "FaultInjector.h"
 
-#include <QHttpServerRequest>
-#include <QSslSocket>
+#include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
-#include <QUrlQuery>
-
-#include <deque>
-
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#endif
 
 using namespace Qt::StringLiterals;
-
-static QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    default:
-        return "UNKNOWN";
-    }
-}
 
 static QByteArray reasonPhrase(int status)
 {
@@ -58,10 +28,14 @@ static QByteArray reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
     case 409:
         return "Conflict";
     case 413:
         return "Payload Too Large";
+    case 431:
+        return "Request Header Fields Too Large";
     case 429:
         return "Too Many Requests";
     case 500:
@@ -78,92 +52,6 @@ static QByteArray reasonPhrase(int status)
 }
 
 namespace {
-
-enum class Ending { KeepOpen, Close, Reset };
-
-// The answers of one connection, written in the order of its requests even when one is held
-// back by a fault's delay. A child of its socket: when the client goes away during a delay, the
-// socket is deleted and the pending answers (and their timers) with it.
-class ConnectionOutput : public QObject
-{
-    Q_OBJECT
-
-public:
-    static ConnectionOutput *of(QTcpSocket *socket)
-    {
-        auto *output = socket->findChild<ConnectionOutput *>(QString(), Qt::FindDirectChildrenOnly);
-        return output ? output : new ConnectionOutput(socket);
-    }
-
-    void push(QByteArray bytes, Ending ending, int delayMs)
-    {
-        const quint64 id = ++m_lastId;
-        m_entries.push_back({id, std::move(bytes), ending, delayMs <= 0});
-        if (delayMs <= 0) {
-            flush();
-            return;
-        }
-        QTimer::singleShot(delayMs, this, [this, id] {
-            for (Entry &entry : m_entries) {
-                if (entry.id == id)
-                    entry.ready = true;
-            }
-            flush();
-        });
-    }
-
-private:
-    struct Entry
-    {
-        quint64 id;
-        QByteArray bytes;
-        Ending ending;
-        bool ready;
-    };
-
-    explicit ConnectionOutput(QTcpSocket *socket)
-        : QObject(socket)
-        , m_socket(socket)
-    { }
-
-    void flush()
-    {
-        while (!m_entries.empty() && m_entries.front().ready) {
-            const Entry entry = std::move(m_entries.front());
-            m_entries.pop_front();
-            if (m_socket->state() != QAbstractSocket::ConnectedState) {
-                m_entries.clear(); // the client left: drop silently
-                return;
-            }
-            if (entry.ending == Ending::Reset) {
-                reset();
-                return;
-            }
-            m_socket->write(entry.bytes);
-            if (entry.ending == Ending::Close) {
-                m_entries.clear();
-                m_socket->disconnectFromHost();
-                return;
-            }
-        }
-    }
-
-    // A TCP RST instead of an orderly close, as a crashed server or a middlebox gives.
-    void reset()
-    {
-        m_entries.clear();
-#ifdef Q_OS_UNIX
-        const linger hard {1, 0};
-        ::setsockopt(static_cast<int>(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard,
-                     sizeof hard);
-#endif
-        m_socket->abort();
-    }
-
-    QTcpSocket *m_socket; // the parent
-    std::deque<Entry> m_entries;
-    quint64 m_lastId = 0;
-};
 
 QByteArray wireBytes(const HttpReply &reply, bool close)
 {
@@ -192,42 +80,58 @@ QByteArray truncatedBytes(const HttpReply &reply, qint64 bodyBytes)
     return whole.left(headSize + keep);
 }
 
-HttpRequest exchangeOf(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    HttpRequest exchange;
-    exchange.method = methodName(request.method());
-    const QUrl url = request.url();
-    exchange.path = url.path(QUrl::FullyEncoded).toLatin1();
-    if (exchange.path.isEmpty())
-        exchange.path = "/";
-    exchange.rawQuery = url.query(QUrl::FullyEncoded).toLatin1();
-    exchange.query
-        = QUrlQuery(QString::fromLatin1(exchange.rawQuery)).queryItems(QUrl::FullyDecoded);
-    exchange.headers = request.headers();
-    exchange.body = request.body();
-    exchange.tls = qobject_cast<QSslSocket *>(socket) != nullptr;
-    exchange.peer = request.remoteAddress();
-    return exchange;
-}
-
 } // namespace
 
-SandboxServer::SandboxServer(ApiRouter &router, FaultInjector &faults, QObject *parent)
-    : QAbstractHttpServer(parent)
+SandboxServer::SandboxServer(ApiRouter &router, FaultInjector &faults, const HttpLimits &limits,
+                             QObject *parent)
+    : QObject(parent)
     , m_router(router)
     , m_faults(faults)
+    , m_limits(limits)
+    , m_budget(std::make_shared<BufferBudget>())
 { }
 
-bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void SandboxServer::bind(QTcpServer *server)
 {
-    const HttpRequest exchange = exchangeOf(request, socket);
-    const bool close = request.value("connection").toLower() == "close";
+    server->setParent(this);
+    // A QSslServer offers a connection once its TLS handshake is done.
+    connect(server, &QTcpServer::pendingConnectionAvailable, this,
+            [this, server] { accept(server); });
+}
+
+void SandboxServer::accept(QTcpServer *server)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        if (m_connections >= m_limits.maxConnections) {
+            HttpReply busy;
+            busy.status = 503;
+            socket->write(wireBytes(busy, true));
+            socket->disconnectFromHost();
+            continue;
+        }
+        ++m_connections;
+        connect(socket, &QObject::destroyed, this, [this] { --m_connections; });
+        new HttpConnection(socket, m_limits, m_budget,
+                           [this](const HttpRequest &request, QTcpSocket *client, bool close) {
+                               serve(request, client, close);
+                           });
+    }
+}
+
+void SandboxServer::serve(const HttpRequest &exchange, QTcpSocket *socket, bool close)
+{
     ConnectionOutput *output = ConnectionOutput::of(socket);
+    if (exchange.refusal != 0) {
+        // The connection drops the rest of the input and closes itself after a while.
+        output->push(wireBytes(m_router.dispatch(exchange), true), Ending::KeepOpen, 0);
+        return;
+    }
     const std::optional<FaultPlan> fault = m_faults.decide(exchange);
     if (!fault) {
         output->push(wireBytes(m_router.dispatch(exchange), close),
                      close ? Ending::Close : Ending::KeepOpen, 0);
-        return true;
+        return;
     }
     // "after" faults: the request is handled (its state change is kept) before the fault.
     HttpReply reply;
@@ -246,14 +150,4 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         output->push(wireBytes(reply, close), close ? Ending::Close : Ending::KeepOpen,
                      fault->delayMs);
     }
-    return true;
 }
-
-void SandboxServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
-{
-    HttpReply reply;
-    reply.status = 404;
-    ConnectionOutput::of(socket)->push(wireBytes(reply, true), Ending::Close, 0);
-}
-
-#include "SandboxServer.moc"

@@ -1,5 +1,7 @@
 #include "Store.h"
 
+#include "DataDirectory.h"
+
 #include <QDir>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -17,8 +19,8 @@ Store::~Store()
 
 QString Store::open(const QString &dataDir)
 {
-    if (!QDir().mkpath(dataDir))
-        return QStringLiteral("cannot create the data directory %1").arg(dataDir);
+    if (QString error = DataDirectory::secure(dataDir); !error.isEmpty())
+        return error;
     m_connectionName = QStringLiteral("sandbox-") + QUuid::createUuid().toString(QUuid::Id128);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("sandbox.sqlite")));

@@ -25,7 +25,8 @@ public:
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    // Opens (creating if needed) DIR/sandbox.sqlite; returns an error text or empty.
+    // Opens (creating if needed) DIR/sandbox.sqlite, the directory and its files made private
+    // first (DataDirectory::secure); returns an error text or empty.
     QString open(const QString &dataDir);
     void migrate(const QStringList &statements);
 

@@ -1,3 +1,4 @@
+#include "DataDirectory.h"
 #include "Sandbox.h"
 #include "SandboxLog.h"
 #include "SandboxServer.h"
@@ -16,6 +17,10 @@
 #include <QTcpServer>
 
 #include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +68,19 @@ QString urlFor(const char *scheme, const QTcpServer &server)
     std::exit(2);
 }
 
+// A number of milliseconds from 100 to 3600000 for OPTION, or the default when it is not set.
+int milliseconds(const QCommandLineParser &parser, const QCommandLineOption &option, int fallback)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < 100 || value > 3600000)
+        fail(u"--%1 takes a number of milliseconds from 100 to 3600000"_s.arg(
+            option.names().first()));
+    return value;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -72,6 +90,10 @@ int main(int argc, char *argv[])
     // /etc/localtime again on every conversion, which it does when TZ is unset: several
     // system calls for each signed request.
     qputenv("TZ", "UTC");
+#ifdef Q_OS_UNIX
+    // Everything the sandbox creates (the store, its WAL, demo-account.json) is its owner's only.
+    ::umask(077);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"keydesk-sandbox"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(KEYDESK_VERSION));
@@ -98,7 +120,15 @@ int main(int argc, char *argv[])
         u"Hold every answer (not the /_sandbox/ hooks) this long, for timeout tests; the"
         u" admin hook /_sandbox/faults can replace it."_s,
         u"ms"_s);
-    parser.addOptions({listen, dataDir, tlsListen, tlsCert, tlsKey, demo, admin, faultLatency});
+    const QCommandLineOption requestTimeout(
+        u"request-timeout-ms"_s,
+        u"Refuse with 408 a request whose head and body take longer than this (default 30000)."_s,
+        u"ms"_s);
+    const QCommandLineOption idleTimeout(
+        u"idle-timeout-ms"_s,
+        u"Close a kept-alive connection idle for this long (default 60000)."_s, u"ms"_s);
+    parser.addOptions({listen, dataDir, tlsListen, tlsCert, tlsKey, demo, admin, faultLatency,
+                       requestTimeout, idleTimeout});
     parser.process(app);
 
     if (!parser.isSet(dataDir))
@@ -120,7 +150,10 @@ int main(int argc, char *argv[])
             fail(u"--fault-latency-ms takes a number of milliseconds from 1 to 600000"_s);
     }
 
-    SandboxServer server(sandbox.router(), sandbox.faults());
+    HttpLimits limits;
+    limits.requestTimeoutMs = milliseconds(parser, requestTimeout, limits.requestTimeoutMs);
+    limits.idleTimeoutMs = milliseconds(parser, idleTimeout, limits.idleTimeoutMs);
+    SandboxServer server(sandbox.router(), sandbox.faults(), limits);
     auto *plain = new QTcpServer(&server);
     if (!plain->listen(plainAddress->host, plainAddress->port))
         fail(u"cannot listen on %1: %2"_s.arg(parser.value(listen), plain->errorString()));
@@ -133,6 +166,9 @@ int main(int argc, char *argv[])
             fail(u"--tls-listen takes host:port"_s);
         if (!parser.isSet(tlsCert) || !parser.isSet(tlsKey))
             fail(u"--tls-listen needs --tls-cert and --tls-key"_s);
+        if (const QString error = DataDirectory::secureFileInside(dir, parser.value(tlsKey));
+            !error.isEmpty())
+            fail(error);
         QFile certFile(parser.value(tlsCert));
         QFile keyFile(parser.value(tlsKey));
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))

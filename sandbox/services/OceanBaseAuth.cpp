@@ -6,7 +6,6 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QSqlQuery>
-#include <QUrl>
 #include <QtEndian>
 
 using namespace Qt::StringLiterals;
@@ -187,9 +186,10 @@ OceanBaseAuthOutcome OceanBaseAuth::digest(const HttpRequest &request, const QBy
     const auto issued = nonceIssued(authorization->nonce);
     if (!issued)
         return badDigest(u"the nonce was not issued by this server."_s);
-    const QString uriPath = QUrl(QString::fromUtf8(authorization->uri)).path();
-    if (uriPath != QUrl::fromPercentEncoding(request.path))
-        return badDigest(u"the uri is not the request's path."_s);
+    // The response covers the uri directive only: it must be the request-target itself, path
+    // and query, or a captured answer could be replayed on another query (another key's id).
+    if (authorization->uri != request.target)
+        return badDigest(u"the uri is not the request's path and query."_s);
 
     OceanBaseCaller caller;
     caller.accessKeyId = QString::fromUtf8(authorization->username);
