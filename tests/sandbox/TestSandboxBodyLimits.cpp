@@ -99,7 +99,7 @@ private Q_SLOTS:
         const auto socket = connectRaw();
         QVERIFY(socket);
         // Unsigned, so refused by the gateway with 400, but only once the whole body is read.
-        socket->write(head("Content-Length: 1048576") + QByteArray(1024 * 1024, 'x'));
+        socket->write(head("Content-Length: 1048576") + QByteArray(qsizetype {1024} * 1024, 'x'));
         QByteArray answer;
         QTRY_VERIFY_WITH_TIMEOUT((answer += socket->readAll()).contains("\r\n\r\n"), 10000);
         QVERIFY2(!answer.startsWith("HTTP/1.1 413"), answer.left(200).constData());
@@ -162,7 +162,7 @@ private Q_SLOTS:
         const qint64 peak = statusKiB(pid, "VmHWM");
         const qint64 growth = peak - before;
         qInfo("sandbox VmRSS before: %lld KiB, VmHWM after: %lld KiB", before, peak);
-        QVERIFY2(growth < 64 * 1024,
+        QVERIFY2(growth < qint64 {64} * 1024,
                  qPrintable(u"the sandbox grew by %1 KiB"_s.arg(QString::number(growth))));
     }
 };

@@ -99,7 +99,7 @@ private:
         const QJsonArray list = withBasic(account, "GET", "/api/v2/maas/apikeys?pageSize=100")
                                     .json[u"data"_s][u"list"_s]
                                     .toArray();
-        for (const QJsonValue &item : list)
+        for (const auto &item : list)
             ids.append(item[u"id"_s].toString());
         return ids;
     }
