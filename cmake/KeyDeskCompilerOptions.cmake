@@ -12,6 +12,8 @@ if(KEYDESK_WERROR)
 endif()
 
 if(KEYDESK_SANITIZE)
+    # Also a macro, for code that must step aside for the sanitizers' own allocator.
+    add_compile_definitions(KEYDESK_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     add_link_options(-fsanitize=address,undefined)
 endif()

@@ -62,19 +62,21 @@ void CreateKeyFlow::start(const QString &usageLine, const QString &blockedReason
 // service has named them. Failing to list them only leaves the profile's.
 void CreateKeyFlow::offerWorkspaces(ModelStudioService *modelStudio, CreateKeyDialog *dialog)
 {
-    const QPointer<CreateKeyDialog> guarded = dialog;
     WorkspaceListJob *job = modelStudio->listWorkspaces();
-    connect(dialog, &QObject::destroyed, job, &WorkspaceListJob::cancel);
+    // Cancelled when the dialog closes, while it is still whole: cancelling reports at once,
+    // and from the dialog's destroyed() the report would reach a half-destroyed dialog (no
+    // longer a CreateKeyDialog). The dialog as context drops the report once it is gone.
+    connect(dialog, &QDialog::finished, job, &WorkspaceListJob::cancel);
     const QString own = modelStudio->profile().workspaceId;
-    connect(job, &WorkspaceListJob::finished, this, [guarded, own](WorkspaceListJob *listed) {
-        if (!guarded || listed->error())
+    connect(job, &WorkspaceListJob::finished, dialog, [dialog, own](WorkspaceListJob *listed) {
+        if (listed->error())
             return;
         QList<QPair<QString, QString>> workspaces;
         for (const ModelStudioWorkspace &workspace : listed->workspaces()) {
             if (workspace.id != own) // already the first choice, "the profile's workspace"
                 workspaces.append(qMakePair(workspace.id, workspace.name));
         }
-        guarded->setWorkspaces(workspaces, guarded->request().workspaceId);
+        dialog->setWorkspaces(workspaces, dialog->request().workspaceId);
     });
 }
 

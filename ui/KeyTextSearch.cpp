@@ -17,6 +17,10 @@ constexpr int kNarrowShare = 8;
 
 const char *find(const char *from, const char *end, const QByteArray &needle)
 {
+    // memmem's pointers must never be null, and an empty model's buffer is a null view: an
+    // empty range holds only the empty needle, as memmem would answer.
+    if (from == end)
+        return needle.isEmpty() ? from : nullptr;
     return static_cast<const char *>(
         memmem(from, std::size_t(end - from), needle.constData(), std::size_t(needle.size())));
 }

@@ -378,7 +378,9 @@ void HttpJob::cancel()
     m_cancelled = true;
     m_backoff.stop();
     if (m_reply) {
-        m_reply->abort(); // attemptFinished() reports the cancellation
+        // Queued, after what its thread has reported (a TLS failure reaches every reply of the
+        // connection; aborted first, that came as a second error). attemptFinished() reports.
+        QMetaObject::invokeMethod(m_reply, &QNetworkReply::abort, Qt::QueuedConnection);
         return;
     }
     m_error = KeyError::make(KeyError::Kind::Cancelled, tr("The request was cancelled."));

@@ -16,6 +16,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -261,7 +262,8 @@ private Q_SLOTS:
         QTest::keyClicks(input, u"never set"_s);
         QTest::mouseClick(byAccessibleName<QPushButton>(verification, u"Verify"_s), Qt::LeftButton);
 
-        QDialog *setup = nullptr;
+        // It deletes itself once closed: watched through a QPointer, never read after that.
+        QPointer<QDialog> setup;
         QTRY_VERIFY_WITH_TIMEOUT(
             (setup = verification->findChild<QDialog *>(u"setPassphraseDialog"_s)), 15000);
         QTRY_VERIFY(setup->isVisible());
@@ -271,7 +273,7 @@ private Q_SLOTS:
         choose(setup, u"viewing guard"_s, u"viewing guard"_s);
         QTest::mouseClick(byAccessibleName<QPushButton>(setup, u"Set passphrase"_s),
                           Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!setup->isVisible(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!setup || !setup->isVisible(), 15000);
 
         // Setting it was not verifying: the value needs the passphrase typed again.
         QVERIFY(!openDialog<QDialog>(u"viewKeyDialog"_s));
