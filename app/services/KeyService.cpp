@@ -91,6 +91,10 @@ void KeyService::sendFor(KeyJob *job, HttpRequestSpec spec, ReplyReader reader)
 HttpJob *KeyService::send(HttpRequestSpec spec) const
 {
     spec.caCertificatePath = profile().caCertificatePath;
+    // Listings are signed, repeatable reads and keep their connections. A call that changes
+    // something (create: the value comes back) or is not signed with the profile's secret (a
+    // test sends the value itself) gets a connection of its own, closed and freed after it.
+    spec.ownConnection = spec.ownConnection || !spec.idempotent || !spec.sign;
     return m_client->send(std::move(spec));
 }
 

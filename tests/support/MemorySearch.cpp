@@ -122,6 +122,28 @@ QList<Region> searchedRegions()
 
 } // namespace
 
+namespace {
+
+// What surrounds a hit, printable, the value itself left out: where it came from.
+QString around(QByteArrayView bytes, qsizetype hit, qsizetype length)
+{
+    constexpr qsizetype kContext = 80;
+    const qsizetype from = qMax<qsizetype>(0, hit - kContext);
+    const qsizetype to = qMin(bytes.size(), hit + length + kContext);
+    QString text;
+    for (qsizetype i = from; i < to; ++i) {
+        if (i == hit)
+            text += u"<value>"_s;
+        if (i >= hit && i < hit + length)
+            continue;
+        const char c = bytes[i];
+        text += c >= 0x20 && c < 0x7f ? QChar::fromLatin1(c) : u'.';
+    }
+    return text;
+}
+
+} // namespace
+
 QStringList findInProcessMemory(const QList<MaskedNeedle> &needles)
 {
     qsizetype longest = 0;
@@ -153,10 +175,11 @@ QStringList findInProcessMemory(const QList<MaskedNeedle> &needles)
                     const qsizetype hit = needle.findIn(bytes, utf16);
                     if (hit < 0)
                         continue;
-                    const QString entry = u"%1 (%2) at 0x%3 in %4"_s.arg(
+                    const QString entry = u"%1 (%2) at 0x%3 in %4: %5"_s.arg(
                         needle.name(), utf16 ? u"UTF-16"_s : u"raw"_s,
                         QString::number(at + static_cast<quintptr>(hit), 16),
-                        region.name.isEmpty() ? u"anonymous memory"_s : region.name);
+                        region.name.isEmpty() ? u"anonymous memory"_s : region.name,
+                        around(bytes, hit, needle.size() * (utf16 ? 2 : 1)));
                     found.append(entry);
                 }
             }
