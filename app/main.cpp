@@ -3,6 +3,7 @@
 #include "DemoProfiles.h"
 #include "Icons.h"
 #include "MainWindow.h"
+#include "ProcessHardening.h"
 #include "ProfileSecretReader.h"
 #include "ProfileStore.h"
 #include "QuitSignals.h"
@@ -99,6 +100,11 @@ static void openStored(Console &console)
 
 int main(int argc, char *argv[])
 {
+    // Before anything else, above all before a secret is read (ProcessHardening.h).
+    if (!hardenProcess())
+        std::fputs("keydesk: the process could not be fully protected from memory dumps and "
+                   "debuggers.\n",
+                   stderr);
     const bool gui = displayAvailable();
     std::unique_ptr<QCoreApplication> app = gui ? std::make_unique<QApplication>(argc, argv)
                                                 : std::make_unique<QCoreApplication>(argc, argv);

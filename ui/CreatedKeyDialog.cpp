@@ -1,6 +1,7 @@
 #include "CreatedKeyDialog.h"
 
 #include "ClipboardGuard.h"
+#include "ScreenCaptureGuard.h"
 #include "SecretField.h"
 #include "vault/SecretBytes.h"
 
@@ -45,6 +46,7 @@ CreatedKeyDialog::CreatedKeyDialog(const ApiKey &key, const QByteArray &value,
     , m_clipboard(clipboard)
 {
     setWindowTitle(isTemporary() ? tr("Temporary key created") : tr("Key created"));
+    ScreenCaptureGuard::protect(this); // out of screenshots and screen sharing
     // Wide enough for its texts and values on one line: wrapping is for longer ones.
     setMinimumWidth(fontMetrics().averageCharWidth() * 64);
     setAccessibleName(windowTitle());

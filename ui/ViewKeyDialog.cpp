@@ -1,6 +1,7 @@
 #include "ViewKeyDialog.h"
 
 #include "ClipboardGuard.h"
+#include "ScreenCaptureGuard.h"
 #include "vault/SecretBytes.h"
 
 #include <QDialogButtonBox>
@@ -24,6 +25,7 @@ ViewKeyDialog::ViewKeyDialog(const ApiKey &key, QByteArrayView value, ClipboardG
     , m_clipboard(clipboard)
 {
     setWindowTitle(tr("View key"));
+    ScreenCaptureGuard::protect(this); // out of screenshots and screen sharing
     const QString name = key.name.isEmpty() ? key.id : key.name;
 
     auto *heading = new QLabel(

@@ -217,7 +217,7 @@ void HttpJob::startAttempt()
     // profile's AccessKey, or the right secret when this job has a wrong one). Its challenges
     // still reach the client's handler above.
     QNetworkAccessManager *network = trustedNetwork.network;
-    if (!m_spec.user.isEmpty()) {
+    if (!m_spec.user.isEmpty() || m_spec.ownConnection) {
         if (!m_ownNetwork)
             m_ownNetwork = HttpClient::makeNetwork(nullptr);
         network = m_ownNetwork;

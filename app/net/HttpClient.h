@@ -43,6 +43,10 @@ struct HttpRequestSpec
     // One more trusted CA certificate (PEM), the profile's; the call fails with a TLS error
     // when it cannot be read.
     QString caCertificatePath;
+    // A key's value travels in this call (in its headers or its answer): it goes over a
+    // network of its own, deleted with the job, so that no idle keep-alive connection keeps
+    // the plaintext in its buffers.
+    bool ownConnection = false;
 };
 
 struct RetryPolicy

@@ -63,16 +63,16 @@ void KeyJob::finishLater(const KeyError &error)
 KeyService::KeyService(Profile profile, QByteArray secret, HttpClient *client, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
-    // A buffer of its own, which the destructor may zero in place: the caller's shared copy
-    // (a test's account, the window's) must stay as it is.
-    , m_profileSecret(secret.isDetached() ? std::move(secret) : detachedSecretCopy(secret))
+    , m_profileSecret(secret)
     , m_client(client)
-{ }
-
-KeyService::~KeyService()
 {
-    wipeSecret(m_profileSecret);
+    // Moved in, this was the only copy; shared, it is the caller's (a test's account, the
+    // window's), which must stay as it is.
+    if (secret.isDetached())
+        wipeSecret(secret);
 }
+
+KeyService::~KeyService() = default; // m_profileSecret wipes itself
 
 KeyJob *KeyService::unsupported(const QString &what)
 {
@@ -91,6 +91,10 @@ void KeyService::sendFor(KeyJob *job, HttpRequestSpec spec, ReplyReader reader)
 HttpJob *KeyService::send(HttpRequestSpec spec) const
 {
     spec.caCertificatePath = profile().caCertificatePath;
+    // Listings are signed, repeatable reads and keep their connections. A call that changes
+    // something (create: the value comes back) or is not signed with the profile's secret (a
+    // test sends the value itself) gets a connection of its own, closed and freed after it.
+    spec.ownConnection = spec.ownConnection || !spec.idempotent || !spec.sign;
     return m_client->send(std::move(spec));
 }
 

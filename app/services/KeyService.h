@@ -3,6 +3,7 @@
 #include "domain/ApiKey.h"
 #include "domain/KeyError.h"
 #include "domain/Profile.h"
+#include "vault/LockedSecret.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -100,12 +101,19 @@ class KeyService : public QObject
     Q_OBJECT
 
 public:
-    // secret: the profile's AccessKey secret (OceanBase: the SK), kept by this adapter in a
-    // buffer of its own and wiped when it goes.
+    // secret: the profile's AccessKey secret (OceanBase: the SK), kept by this adapter in
+    // locked memory of its own (LockedSecret) and wiped when it goes; a secret moved in is
+    // wiped at once.
     KeyService(Profile profile, QByteArray secret, HttpClient *client, QObject *parent = nullptr);
     ~KeyService() override;
 
     const Profile &profile() const { return m_profile; }
+    // The profile's secret wiped from memory (a locked console): calls fail until
+    // replaceSecret() gives it again.
+    void clearSecret() { m_profileSecret.clear(); }
+    void replaceSecret(QByteArrayView secret) { m_profileSecret = LockedSecret(secret); }
+    bool hasSecret() const { return !m_profileSecret.isEmpty(); }
+    bool secretIsLocked() const { return m_profileSecret.isLocked(); } // in mlock'ed memory
     ServiceKind kind() const { return m_profile.service; }
 
     virtual ServiceCapabilities capabilities() const = 0;
@@ -127,7 +135,8 @@ public:
 protected:
     KeyJob *unsupported(const QString &what);
     HttpClient *client() const { return m_client; }
-    const QByteArray &profileSecret() const { return m_profileSecret; }
+    // The locked bytes without a copy (LockedSecret::bytes()): for the call at hand only.
+    QByteArray profileSecret() const { return m_profileSecret.bytes(); }
     // Sends a call of this profile: with the profile's own trusted CA certificate.
     HttpJob *send(HttpRequestSpec spec) const;
 
@@ -147,7 +156,7 @@ protected:
 
 private:
     Profile m_profile;
-    QByteArray m_profileSecret;
+    LockedSecret m_profileSecret;
     HttpClient *m_client;
 };
 

@@ -2,7 +2,6 @@
 
 #include "net/AcsRequest.h"
 #include "net/HttpClient.h"
-#include "vault/SecretBytes.h"
 
 #include <QJsonArray>
 #include <QPointer>
@@ -15,14 +14,13 @@ RamCallQueue::RamCallQueue(const Profile &profile, const QByteArray &secret, Htt
                            QObject *parent)
     : QObject(parent)
     , m_profile(profile)
-    , m_secret(detachedSecretCopy(secret)) // may outlive the service that made it
+    , m_secret(secret) // locked, of its own: may outlive the service that made it
     , m_client(client)
 { }
 
 RamCallQueue::~RamCallQueue()
 {
-    cancelAll();
-    wipeSecret(m_secret);
+    cancelAll(); // m_secret wipes itself
 }
 
 void RamCallQueue::enqueue(const QString &action, protocol::QueryItems params, Handler handler,
@@ -53,8 +51,8 @@ void RamCallQueue::pump()
     while (m_client && m_inFlight.size() < m_maxInFlight && !m_queue.empty()) {
         Call call = std::move(m_queue.front());
         m_queue.pop_front();
-        HttpJob *job = m_client->send(
-            acsRpcRequest(m_profile, m_secret, ramVersion(), call.action, call.params, true));
+        HttpJob *job = m_client->send(acsRpcRequest(m_profile, m_secret.bytes(), ramVersion(),
+                                                    call.action, call.params, true));
         m_inFlight.emplace(job, std::move(call.handler));
         connect(job, &HttpJob::finished, this, &RamCallQueue::callFinished);
         Q_EMIT sent(job);

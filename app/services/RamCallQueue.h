@@ -4,6 +4,7 @@
 #include "domain/KeyError.h"
 #include "domain/Profile.h"
 #include "protocol/PercentEncoding.h"
+#include "vault/LockedSecret.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -64,7 +65,7 @@ private:
     void callFinished(keydesk::HttpJob *job);
 
     Profile m_profile;
-    QByteArray m_secret;
+    LockedSecret m_secret;
     // Null once the client is gone: its jobs, those in m_inFlight too, went with it.
     QPointer<HttpClient> m_client;
     int m_maxInFlight = 8;
