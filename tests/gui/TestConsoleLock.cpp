@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -103,8 +104,9 @@ private:
             && page->keyModel()->rowCount() > 0;
     }
 
-    static void emitSignal(QDBusConnection bus, const QString &path, const QString &interface,
-                           const QString &member, const QVariantList &arguments)
+    static void emitSignal(const QDBusConnection &bus, const QString &path,
+                           const QString &interface, const QString &member,
+                           const QVariantList &arguments)
     {
         QDBusMessage signal = QDBusMessage::createSignal(path, interface, member);
         signal.setArguments(arguments);
@@ -167,6 +169,10 @@ private Q_SLOTS:
             = QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"screensaver-"_s + name);
         QVERIFY(screensaver.isConnected());
         QVERIFY(screensaver.registerService(name));
+        const auto release = qScopeGuard([&] {
+            screensaver.unregisterService(name);
+            QDBusConnection::disconnectFromBus(u"screensaver-"_s + name);
+        });
 
         const auto window = openWindow();
         QVERIFY(window);
@@ -209,9 +215,6 @@ private Q_SLOTS:
         QVERIFY(!window->findChild<QLabel *>(u"placeholder"_s)->isVisible());
         QVERIFY(!window->sidebar()->isVisible());
         QVERIFY(!window->findChild<QAction *>(u"settings"_s)->isEnabled());
-
-        screensaver.unregisterService(name);
-        QDBusConnection::disconnectFromBus(u"screensaver-"_s + name);
     }
 
     void screenSaverEndingDoesNotLock()
@@ -219,6 +222,10 @@ private Q_SLOTS:
         QDBusConnection screensaver
             = QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"screensaver-off"_s);
         QVERIFY(screensaver.registerService(u"org.freedesktop.ScreenSaver"_s));
+        const auto release = qScopeGuard([&] {
+            screensaver.unregisterService(u"org.freedesktop.ScreenSaver"_s);
+            QDBusConnection::disconnectFromBus(u"screensaver-off"_s);
+        });
         const auto window = openWindow();
         QVERIFY(window);
         // The test hears the signal after the window's lock (connected later): once it has,
@@ -236,8 +243,6 @@ private Q_SLOTS:
         QDBusConnection::sessionBus().disconnect(u"org.freedesktop.ScreenSaver"_s, {},
                                                  u"org.freedesktop.ScreenSaver"_s,
                                                  u"ActiveChanged"_s, this, SLOT(heard(bool)));
-        screensaver.unregisterService(u"org.freedesktop.ScreenSaver"_s);
-        QDBusConnection::disconnectFromBus(u"screensaver-off"_s);
     }
 
     void wrongPassphraseRefusedRightOneReadsTheKeychainAgain()
