@@ -276,6 +276,26 @@ private Q_SLOTS:
         QCOMPARE(window->currentPage(), window->pageFor(m_profile.id));
     }
 
+    // A lock in the middle of things: a listing on its way and a create dialog open.
+    void lockDuringFlowsEndsThemSafely()
+    {
+        const auto window = openWindow();
+        QVERIFY(window);
+        QTRY_VERIFY_WITH_TIMEOUT(listed(*window, m_profile.id), 15000);
+        KeyListPage *page = window->pageFor(m_profile.id);
+        page->action(u"create"_s)->trigger();
+        QPointer<QDialog> create = page->findChild<QDialog *>(u"createKeyDialog"_s);
+        QVERIFY(create && create->isVisible());
+        page->refresh();
+        QVERIFY(page->isLoading());
+        window->lock(u"test"_s);
+        QVERIFY(!create);
+        QVERIFY(!window->pageFor(m_profile.id));
+        typeAndUnlock(*window, QString::fromLatin1(kPassphrase));
+        QTRY_VERIFY_WITH_TIMEOUT(listed(*window, m_profile.id), 15000);
+        QVERIFY(!window->findChild<QDialog *>(u"createKeyDialog"_s));
+    }
+
     void idleTimeLocks()
     {
         const auto window = openWindow();
