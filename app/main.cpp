@@ -67,6 +67,7 @@ static void openDemo(Console &console, const SandboxLauncher &launcher)
         return;
     }
     console.window = std::make_unique<MainWindow>(demo.profiles(), console.tools(), nullptr);
+    console.window->setDemoAccount(launcher.demoAccountPath(), launcher.certificatePath());
     for (const Profile &profile : demo.profiles()) {
         QByteArray secret = demo.secret(profile.id);
         console.window->setSecret(profile.id, secret);

@@ -1715,6 +1715,33 @@ ID：%2</translation>
     </message>
 </context>
 <context>
+    <name>keydesk::LockedPage</name>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>KeyDesk is locked</source>
+        <translation>KeyDesk 已锁定</translation>
+    </message>
+    <message>
+        <source>The keys&apos; values were closed and the profiles&apos; secrets cleared from memory. Enter the console passphrase to read them from the keychain again.</source>
+        <translation>密钥值均已关闭，配置的密钥已从内存中清除。输入控制台口令，即可从钥匙串重新读取。</translation>
+    </message>
+    <message>
+        <source>Console passphrase</source>
+        <translation>控制台口令</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+</context>
+<context>
     <name>keydesk::MainWindow</name>
     <message>
         <source>KeyDesk</source>
@@ -1771,6 +1798,18 @@ Add it again with its AccessKey secret to manage its keys.</source>
         <translation>
             <numerusform>%n 个配置在系统钥匙串中缺少 Secret：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Enter the console passphrase to unlock.</source>
+        <translation>请输入控制台口令以解锁。</translation>
+    </message>
+    <message>
+        <source>not in the demo account</source>
+        <translation>演示账号中没有</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2356,18 @@ Add it again with its AccessKey secret to manage its keys.</source>
     <message>
         <source>A new language is used the next time KeyDesk starts.</source>
         <translation>新的语言将在下次启动 KeyDesk 时生效。</translation>
+    </message>
+    <message>
+        <source>Idle time before locking</source>
+        <translation>锁定前的空闲时间</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock after no input for:</source>
+        <translation>无操作多久后锁定：</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ namespace keydesk::ConsoleSettings {
 
 namespace {
 
-// A number of seconds kept under key, bounded when read and when written.
+// A number of seconds (or minutes) kept under key, bounded when read and when written.
 struct Seconds
 {
     QString key;
@@ -31,6 +31,8 @@ const Seconds viewing {u"security/viewingSeconds"_s, defaultViewingSeconds, mini
                        maximumViewingSeconds};
 const Seconds clipboard {u"security/clipboardSeconds"_s, defaultClipboardSeconds,
                          minimumClipboardSeconds, maximumClipboardSeconds};
+const Seconds lockIdle {u"security/lockIdleMinutes"_s, defaultLockIdleMinutes,
+                        minimumLockIdleMinutes, maximumLockIdleMinutes};
 
 } // namespace
 
@@ -52,6 +54,16 @@ int clipboardSeconds()
 void setClipboardSeconds(int seconds)
 {
     clipboard.write(seconds);
+}
+
+int lockIdleMinutes()
+{
+    return lockIdle.read();
+}
+
+void setLockIdleMinutes(int minutes)
+{
+    lockIdle.write(minutes);
 }
 
 QString language()

@@ -16,6 +16,9 @@ inline constexpr int maximumViewingSeconds = 600;
 inline constexpr int defaultClipboardSeconds = 30;
 inline constexpr int minimumClipboardSeconds = 5;
 inline constexpr int maximumClipboardSeconds = 600;
+inline constexpr int defaultLockIdleMinutes = 10;
+inline constexpr int minimumLockIdleMinutes = 1;
+inline constexpr int maximumLockIdleMinutes = 240;
 
 // How long a viewing session shows a key's value.
 int viewingSeconds();
@@ -23,6 +26,9 @@ void setViewingSeconds(int seconds);
 // How long a copied value stays on the clipboard.
 int clipboardSeconds();
 void setClipboardSeconds(int seconds);
+// How long the console may go without input before it locks (ConsoleLock).
+int lockIdleMinutes();
+void setLockIdleMinutes(int minutes);
 // The console's language, one of consoleLanguages() (ConsoleTranslations.h), or empty to follow
 // the system's; a value the console does not speak reads as empty. Used at the next start.
 QString language();

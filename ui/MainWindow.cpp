@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 
 #include "AccessKeyInventoryPage.h"
+#include "ConsoleLock.h"
+#include "ConsoleSettings.h"
 #include "KeyListPage.h"
+#include "LockedPage.h"
 #include "ProfileDialog.h"
 #include "ProfileSaveJob.h"
 #include "ProfileSecretReader.h"
@@ -40,6 +43,9 @@ MainWindow::MainWindow(const QList<Profile> &profiles, const KeyPageTools &tools
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
     , m_splitter(new QSplitter(this))
+    , m_screens(new QStackedWidget(this))
+    , m_lockedPage(new LockedPage(m_screens))
+    , m_lock(new ConsoleLock(this))
 {
     setWindowTitle(tr("KeyDesk"));
     setAccessibleName(windowTitle());
@@ -56,7 +62,9 @@ MainWindow::MainWindow(const QList<Profile> &profiles, const KeyPageTools &tools
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(1, 1);
-    setCentralWidget(m_splitter);
+    m_screens->addWidget(m_splitter);
+    m_screens->addWidget(m_lockedPage);
+    setCentralWidget(m_screens);
     statusBar()->setObjectName(u"status"_s);
     makeMenu();
 
@@ -100,8 +108,12 @@ void MainWindow::makeMenu()
         auto *dialog = new SettingsDialog(m_tools.clipboard, this);
         dialog->setObjectName(u"settingsDialog"_s);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, m_lock,
+                [this] { m_lock->setIdleMs(ConsoleSettings::lockIdleMinutes() * 60 * 1000); });
         dialog->open();
     });
+    m_settingsAction = settings;
+    makeLock(console);
     console->addSeparator();
     QAction *quit = console->addAction(tr("&Quit"));
     quit->setObjectName(u"quit"_s);
@@ -112,6 +124,8 @@ void MainWindow::makeMenu()
 
 void MainWindow::setSecret(const QString &profileId, const QByteArray &secret)
 {
+    if (m_locked)
+        return; // read again on unlocking
     if (auto kept = m_secrets.find(profileId); kept != m_secrets.end())
         wipeSecret(*kept);
     m_secrets.insert(profileId, detachedSecretCopy(secret));

@@ -10,14 +10,19 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class PassphraseJob;
+class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 
 namespace keydesk {
 
 class AccessKeyInventoryPage;
+class ConsoleLock;
 class KeyListPage;
+class LockedPage;
 class ProfileDialog;
 class ProfileSaveJob;
 class ProfileSidebar;
@@ -29,6 +34,10 @@ class ProfileStore;
 // Profile secrets come from the caller (the keychain, or the sandbox's demo in memory) and are
 // wiped once the page's adapter holds its own copy. Profiles are added and edited through the
 // ProfileDialog; ProfileSaveJob puts them in the store and their secret in the keychain.
+// ConsoleLock says when to lock (screen lock, idle, Ctrl+L); locking ends every viewing session,
+// clears a secret copied to the clipboard, drops the pages (their adapters wipe the profile
+// secrets) and shows the LockedPage; unlocking asks for the console passphrase and reads the
+// secrets again (MainWindowLock.cpp).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -56,6 +65,14 @@ public:
     // A second `keydesk` start asked for this window: un-minimized, raised, focused.
     void bringToFront();
 
+    // The sandbox's demo: profiles whose secrets are in its account file, never in the
+    // keychain; unlocking reads them from there again.
+    void setDemoAccount(const QString &demoAccountPath, const QString &certificatePath);
+    ConsoleLock *consoleLock() const { return m_lock; }
+    LockedPage *lockedPage() const { return m_lockedPage; }
+    bool isLocked() const { return m_locked; }
+    void lock(const QString &reason);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -72,6 +89,12 @@ private:
     void putProfile(const Profile &saved, bool added, const QByteArray &newSecret);
     void updateMissingNote();
     const Profile *profile(const QString &profileId) const;
+    // MainWindowLock.cpp
+    void makeLock(QMenu *console);
+    void unlockRequested();
+    void unlockChecked(PassphraseJob *job);
+    void finishUnlock();
+    void readSecretsAgain();
 
     QList<Profile> m_profiles;
     KeyPageTools m_tools;
@@ -88,6 +111,14 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_placeholder;
     QSplitter *m_splitter;
+    QStackedWidget *m_screens; // the splitter, or the locked page over the whole window
+    LockedPage *m_lockedPage;
+    ConsoleLock *m_lock;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_lockAction = nullptr;
+    QString m_demoAccountPath;
+    QString m_demoCertificatePath;
+    bool m_locked = false;
 };
 
 } // namespace keydesk

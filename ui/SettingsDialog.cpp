@@ -63,6 +63,10 @@ SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent)
                                     ConsoleSettings::minimumClipboardSeconds,
                                     ConsoleSettings::maximumClipboardSeconds,
                                     ConsoleSettings::clipboardSeconds(), this))
+    , m_lockMinutes(secondsBox(u"lockIdleMinutes"_s, tr("Idle time before locking"),
+                               ConsoleSettings::minimumLockIdleMinutes,
+                               ConsoleSettings::maximumLockIdleMinutes,
+                               ConsoleSettings::lockIdleMinutes(), this))
     , m_language(languageBox(this))
 {
     setWindowTitle(tr("Settings"));
@@ -75,6 +79,8 @@ SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Show a value for:"), m_viewing);
     form->addRow(tr("Clear the clipboard after:"), m_clipboardSeconds);
+    m_lockMinutes->setSuffix(tr(" min"));
+    form->addRow(tr("Lock after no input for:"), m_lockMinutes);
     form->addRow(tr("&Language:"), m_language);
     auto *languageNote
         = new QLabel(tr("A new language is used the next time KeyDesk starts."), this);
@@ -96,6 +102,7 @@ void SettingsDialog::accept()
 {
     ConsoleSettings::setViewingSeconds(m_viewing->value());
     ConsoleSettings::setClipboardSeconds(m_clipboardSeconds->value());
+    ConsoleSettings::setLockIdleMinutes(m_lockMinutes->value());
     ConsoleSettings::setLanguage(m_language->currentData().toString());
     if (m_clipboard)
         m_clipboard->setClearAfterMs(ConsoleSettings::clipboardSeconds() * 1000);

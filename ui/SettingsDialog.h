@@ -10,9 +10,11 @@ namespace keydesk {
 class ClipboardGuard;
 
 // The console's settings (ConsoleSettings): how long a viewing session lasts, how long a copied
-// value stays on the clipboard, and the console's language. OK saves them; the clipboard guard,
-// when given, takes the new time at once, the next viewing session uses the new length, and the
-// next start the new language (the window sets its texts once, when it is built).
+// value stays on the clipboard, after how long without input the console locks, and the
+// console's language. OK saves them; the clipboard guard, when given, takes the new time at
+// once, the window its new idle time when told (QDialog::accepted), the next viewing session
+// uses the new length, and the next start the new language (the window sets its texts once, when it
+// is built).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -26,6 +28,7 @@ private:
     ClipboardGuard *m_clipboard;
     QSpinBox *m_viewing;
     QSpinBox *m_clipboardSeconds;
+    QSpinBox *m_lockMinutes;
     QComboBox *m_language;
 };
 
