@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <limits>
 
-static constexpr qint64 kReadChunkBytes = qint64 {256} * 1024;
+static constexpr qint64 kReadChunkBytes = qint64 {64} * 1024;
 static constexpr qsizetype kMaxChunkLineBytes = 1024;
 
 static QByteArray knownMethod(const QByteArray &method)

@@ -15,7 +15,7 @@ struct HttpLimits
 {
     qsizetype maxHeadBytes = qsizetype {64} * 1024; // request line and headers
     qsizetype maxBodyBytes = qsizetype {1024} * 1024;
-    qsizetype maxBufferedBytes = qsizetype {32} * 1024 * 1024; // every connection together
+    qsizetype maxBufferedBytes = qsizetype {16} * 1024 * 1024; // every connection together
     int maxConnections = 64;
     int requestTimeoutMs = 30000; // from a request's first byte to its last
     int idleTimeoutMs = 60000; // a kept-alive connection with no request and no answer due

@@ -22,6 +22,13 @@ class TestSandboxBodyLimits : public QObject
 private:
     SandboxFixture m_sandbox;
     static constexpr qsizetype kPiece = qsizetype {64} * 1024;
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer's redzones and its quarantine of freed memory (kept small for the child
+    // in initTestCase) grow every allocation; a server that keeps 96 MiB still passes this.
+    static constexpr qint64 kMaxGrowthKiB = qint64 {160} * 1024;
+#else
+    static constexpr qint64 kMaxGrowthKiB = qint64 {64} * 1024;
+#endif
 
     std::unique_ptr<QTcpSocket> connectRaw()
     {
@@ -76,7 +83,13 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString())); }
+    void initTestCase()
+    {
+#if defined(__SANITIZE_ADDRESS__)
+        qputenv("ASAN_OPTIONS", qgetenv("ASAN_OPTIONS") + ":quarantine_size_mb=16");
+#endif
+        QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+    }
 
     void overLimitContentLengthIsRefusedFromTheHead()
     {
@@ -159,11 +172,22 @@ private Q_SLOTS:
             }
             QTRY_VERIFY_WITH_TIMEOUT(flushed(), 20000);
         }
+        // Loopback buffers much of what was sent in the kernel: the server is given the time to
+        // read it. Each connection is refused and closed; a server that keeps what it is sent
+        // answers none of them and reads on.
+        const auto settled = [&sockets] {
+            return std::all_of(sockets.cbegin(), sockets.cend(), [](const auto &socket) {
+                socket->readAll();
+                return socket->state() != QAbstractSocket::ConnectedState;
+            });
+        };
+        const bool allClosed = QTest::qWaitFor(settled, 15000);
         const qint64 peak = statusKiB(pid, "VmHWM");
         const qint64 growth = peak - before;
         qInfo("sandbox VmRSS before: %lld KiB, VmHWM after: %lld KiB", before, peak);
-        QVERIFY2(growth < qint64 {64} * 1024,
+        QVERIFY2(growth < kMaxGrowthKiB,
                  qPrintable(u"the sandbox grew by %1 KiB"_s.arg(QString::number(growth))));
+        QVERIFY(allClosed);
     }
 };
 
