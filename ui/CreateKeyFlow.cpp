@@ -63,9 +63,9 @@ void CreateKeyFlow::start(const QString &usageLine, const QString &blockedReason
 void CreateKeyFlow::offerWorkspaces(ModelStudioService *modelStudio, CreateKeyDialog *dialog)
 {
     WorkspaceListJob *job = modelStudio->listWorkspaces();
-    // Cancelled when the dialog closes, while it is still whole: cancelling reports at once,
-    // and from the dialog's destroyed() the report would reach a half-destroyed dialog (no
-    // longer a CreateKeyDialog). The dialog as context drops the report once it is gone.
+    // Cancelled when the dialog closes, while it is still whole: a report that a cancel from
+    // the dialog's destroyed() set off at once reached a half-destroyed dialog (no longer a
+    // CreateKeyDialog). The dialog as context drops the report once it is gone.
     connect(dialog, &QDialog::finished, job, &WorkspaceListJob::cancel);
     const QString own = modelStudio->profile().workspaceId;
     connect(job, &WorkspaceListJob::finished, dialog, [dialog, own](WorkspaceListJob *listed) {
