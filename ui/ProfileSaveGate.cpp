@@ -4,6 +4,7 @@
 #include "PassphraseCheck.h"
 #include "ProfileDialog.h"
 #include "vault/ConsolePassphrase.h"
+#include "vault/SecretBytes.h"
 
 namespace keydesk {
 
@@ -32,6 +33,9 @@ void ProfileSaveGate::start()
                   "keychain, and it was not set."));
     });
     connect(first, &FirstPassphrase::failed, this, [this](const QString &reason) {
+        // As when the keychain refuses the secret itself: the rest stays, the secret aside.
+        QByteArray secret = m_dialog->takeSecret();
+        wipeSecret(secret);
         refuse(tr("The console passphrase could not be checked: %1").arg(reason));
     });
     first->start();

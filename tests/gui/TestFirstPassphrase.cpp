@@ -257,6 +257,9 @@ private Q_SLOTS:
         QCOMPARE(run(m_passphrase->verify("anything at all")), PassphraseJob::Error::NotSet);
         QCOMPARE(keptCopyOfNewKey(ram.get()), VaultJob::Error::NotFound);
         QTest::mouseClick(byAccessibleName<QPushButton>(again, u"Done"_s), Qt::LeftButton);
+        QMessageBox *confirm = nullptr; // nothing copied, nothing kept: "I stored it"
+        QTRY_VERIFY((confirm = again->findChild<QMessageBox *>(u"confirmClose"_s)));
+        QTest::mouseClick(byAccessibleName<QPushButton>(confirm, u"I stored it"_s), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished->size(), 1, 15000);
     }
 
