@@ -119,13 +119,15 @@ private:
         type(dialog, u"secret"_s, ramSecret());
         type(dialog, u"caCertificate"_s, certificatePath());
     }
+    // The dialog over parent, once shown; null if parent went first (saved without asking).
     template<typename T>
-    T *opened(QWidget *parent, const QString &name)
+    T *opened(const QPointer<ProfileDialog> &parent, const QString &name)
     {
         T *found = nullptr;
         const bool shown = QTest::qWaitFor(
-            [&] { return (found = parent->findChild<T *>(name)) && found->isVisible(); }, 15000);
-        return shown ? found : nullptr;
+            [&] { return parent && (found = parent->findChild<T *>(name)) && found->isVisible(); },
+            15000);
+        return shown && parent ? found : nullptr;
     }
     static QString problem(ProfileDialog *dialog)
     {
