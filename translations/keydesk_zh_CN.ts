@@ -784,6 +784,77 @@
     </message>
 </context>
 <context>
+    <name>keydesk::ChangePassphraseDialog</name>
+    <message>
+        <source>Change the console passphrase</source>
+        <translation>更改控制台口令</translation>
+    </message>
+    <message>
+        <source>Enter the current console passphrase, then the new one twice (at least %1 characters).</source>
+        <translation>请输入当前的控制台口令，然后输入两次新口令（至少 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>Current console passphrase</source>
+        <translation>当前的控制台口令</translation>
+    </message>
+    <message>
+        <source>New console passphrase</source>
+        <translation>新的控制台口令</translation>
+    </message>
+    <message>
+        <source>Repeat the console passphrase</source>
+        <translation>再次输入控制台口令</translation>
+    </message>
+    <message>
+        <source>Passphrase problem</source>
+        <translation>口令问题</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>更改口令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>更改口令</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent:</source>
+        <translation>当前口令(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;New:</source>
+        <translation>新口令(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>确认口令(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Enter the current passphrase.</source>
+        <translation>请输入当前口令。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the passphrase cannot be changed.</source>
+        <translation>没有可用的系统钥匙串，因此无法更改口令。</translation>
+    </message>
+    <message>
+        <source>Checking the current passphrase…</source>
+        <translation>正在校验当前口令…</translation>
+    </message>
+    <message>
+        <source>No console passphrase is set yet. It is set when the first profile secret or kept copy is stored in the keychain.</source>
+        <translation>尚未设置控制台口令。在钥匙串中保存第一个配置密钥或保留副本时才会设置。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>keydesk::CreateKeyDialog</name>
     <message>
         <source>Create a key</source>
@@ -977,16 +1048,24 @@
         <translation>无法在系统钥匙串中保留副本：%1</translation>
     </message>
     <message>
-        <source>A copy of the key is now kept in the system keychain. Viewing it later asks for the console passphrase, which is not set yet.</source>
-        <translation>密钥副本已保存在系统钥匙串中。之后查看该副本需要输入控制台口令，但目前尚未设置控制台口令。</translation>
-    </message>
-    <message>
         <source>No copy kept</source>
         <translation>未保留副本</translation>
     </message>
     <message>
         <source>The value is shown again: copy it now, it will not be shown after this.</source>
         <translation>现再次显示密钥值：请立即复制，此后将不再显示。</translation>
+    </message>
+    <message>
+        <source>A copy of the key is kept in the system keychain only once the console passphrase that guards it is set, and it is not set yet.</source>
+        <translation>只有在设置了保护副本的控制台口令之后，才会在系统钥匙串中保留密钥副本，而目前尚未设置该口令。</translation>
+    </message>
+    <message>
+        <source>No copy was kept: the console passphrase that guards kept copies was not set.</source>
+        <translation>未保留副本：未设置保护保留副本的控制台口令。</translation>
+    </message>
+    <message>
+        <source>No copy was kept: the console passphrase could not be checked: %1</source>
+        <translation>未保留副本：无法检查控制台口令：%1</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1374,13 @@
     <message>
         <source>Request id: %1</source>
         <translation>请求 ID：%1</translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::FirstPassphrase</name>
+    <message>
+        <source>The console passphrase is not available, so nothing can be kept in the keychain.</source>
+        <translation>控制台口令不可用，因此无法在钥匙串中保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1799,22 @@ ID：%2</translation>
         <translation>密钥被拒绝。
 %1</translation>
     </message>
+    <message>
+        <source>Test key “%1” with its kept copy</source>
+        <translation>使用保留的副本测试密钥“%1”</translation>
+    </message>
+    <message>
+        <source>No console passphrase is set, so no copy of this key is kept: paste its value.</source>
+        <translation>尚未设置控制台口令，因此没有保留此密钥的副本：请粘贴其值。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available.</source>
+        <translation>没有可用的系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>Not tested: the kept copy is used only after the console passphrase.</source>
+        <translation>未测试：只有验证控制台口令后才会使用保留的副本。</translation>
+    </message>
 </context>
 <context>
     <name>keydesk::LockedPage</name>
@@ -1920,6 +2022,13 @@ Add it again with its AccessKey secret to manage its keys.</source>
     <message>
         <source>The data plane&apos;s answer is not a model list.</source>
         <translation>数据面的响应不是模型列表。</translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::PassphraseCheck</name>
+    <message>
+        <source>No system keychain is available, so the console passphrase cannot be checked.</source>
+        <translation>没有可用的系统钥匙串，因此无法校验控制台口令。</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2243,41 @@ Add it again with its AccessKey secret to manage its keys.</source>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::ProfileSaveGate</name>
+    <message>
+        <source>The profile&apos;s AccessKey secret is about to be kept in the system keychain. The console passphrase, which guards what is kept there, is set first.</source>
+        <translation>该配置的 AccessKey Secret 即将保存到系统钥匙串中。请先设置保护钥匙串中所存内容的控制台口令。</translation>
+    </message>
+    <message>
+        <source>The console passphrase is set before the first secret is kept in the keychain, and it was not set.</source>
+        <translation>在钥匙串中保存第一个密钥之前必须先设置控制台口令，而该口令未设置。</translation>
+    </message>
+    <message>
+        <source>The console passphrase could not be checked: %1</source>
+        <translation>无法检查控制台口令：%1</translation>
+    </message>
+    <message>
+        <source>The edit changes where the profile “%1” sends its AccessKey secret. Enter the console passphrase to save it, or cancel and type the secret again.</source>
+        <translation>此修改会改变配置“%1”发送其 AccessKey Secret 的目标。请输入控制台口令以保存，或取消并重新输入该 Secret。</translation>
+    </message>
+    <message>
+        <source>No console passphrase is set: type the AccessKey secret again to change where it goes.</source>
+        <translation>尚未设置控制台口令：请重新输入 AccessKey Secret 以更改其发送目标。</translation>
+    </message>
+    <message>
+        <source>A changed endpoint or CA certificate needs the console passphrase, or the AccessKey secret typed again.</source>
+        <translation>更改 Endpoint 或 CA 证书需要控制台口令，或重新输入 AccessKey Secret。</translation>
+    </message>
+    <message>
+        <source>The profile was not changed.</source>
+        <translation>配置未更改。</translation>
+    </message>
+    <message>
+        <source>The profile was not added.</source>
+        <translation>配置未添加。</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2512,18 @@ Add it again with its AccessKey secret to manage its keys.</source>
     <message>
         <source>Lock after no input for:</source>
         <translation>无操作多久后锁定：</translation>
+    </message>
+    <message>
+        <source>C&amp;hange console passphrase…</source>
+        <translation>更改控制台口令(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Change console passphrase</source>
+        <translation>更改控制台口令</translation>
+    </message>
+    <message>
+        <source>Console passphrase:</source>
+        <translation>控制台口令：</translation>
     </message>
 </context>
 <context>
@@ -2637,20 +2793,16 @@ Add it again with its AccessKey secret to manage its keys.</source>
         <translation>没有可用的系统钥匙串，因此无法校验控制台口令。</translation>
     </message>
     <message>
-        <source>No console passphrase is set yet. Set one, then enter it here to view the key.</source>
-        <translation>尚未设置控制台口令。请先设置口令，然后在此输入以查看密钥。</translation>
-    </message>
-    <message>
-        <source>Kept copies are shown only after the console passphrase, which is not set yet.</source>
-        <translation>留存的密钥副本需验证控制台口令后才能查看，但尚未设置控制台口令。</translation>
-    </message>
-    <message>
         <source>No system keychain is available.</source>
         <translation>没有可用的系统钥匙串。</translation>
     </message>
     <message>
         <source>The service never shows this key&apos;s value again, and no copy of it is kept in the keychain.</source>
         <translation>服务不会再次显示此密钥的值，且系统钥匙串中也没有留存其副本。</translation>
+    </message>
+    <message>
+        <source>No console passphrase is set, so no copy of a key is kept in the keychain and no value can be shown here. The passphrase is set when the first profile secret or kept copy is stored.</source>
+        <translation>尚未设置控制台口令，因此钥匙串中没有保留任何密钥副本，这里也无法显示任何值。在保存第一个配置密钥或保留副本时才会设置口令。</translation>
     </message>
 </context>
 <context>

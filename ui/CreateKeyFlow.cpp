@@ -3,7 +3,7 @@
 #include "CreateKeyDialog.h"
 #include "CreatedKeyDialog.h"
 #include "ErrorPanel.h"
-#include "SetPassphraseDialog.h"
+#include "FirstPassphrase.h"
 #include "services/ModelStudioService.h"
 #include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
@@ -154,6 +154,31 @@ void CreateKeyFlow::keepCopy(const QByteArray &value)
         keepFailed(tr("No system keychain is available, so no copy was kept."));
         return;
     }
+    // The kept copy is viewed only after the console passphrase (DESIGN.md §6), so it is set
+    // before the first copy enters the keychain; without it, nothing is kept.
+    auto *first = new FirstPassphrase(
+        m_passphrase,
+        tr("A copy of the key is kept in the system keychain only once the console passphrase "
+           "that guards it is set, and it is not set yet."),
+        m_window);
+    connect(first, &FirstPassphrase::ready, this, &CreateKeyFlow::writeCopy);
+    connect(first, &FirstPassphrase::declined, this, [this] {
+        keepFailed(tr("No copy was kept: the console passphrase that guards kept copies was not "
+                      "set."));
+    });
+    connect(first, &FirstPassphrase::failed, this, [this](const QString &reason) {
+        keepFailed(
+            tr("No copy was kept: the console passphrase could not be checked: %1").arg(reason));
+    });
+    first->start();
+}
+
+void CreateKeyFlow::writeCopy()
+{
+    if (!m_vault) {
+        keepFailed(tr("No system keychain is available, so no copy was kept."));
+        return;
+    }
     VaultJob *job = m_vault->writeSecret(m_service->profile().id,
                                          CredentialVault::keptCopyKey(m_key.id), m_heldValue);
     connect(job, &VaultJob::finished, this, &CreateKeyFlow::kept);
@@ -168,42 +193,9 @@ void CreateKeyFlow::kept(VaultJob *job)
         return;
     }
     wipeSecret(m_heldValue);
-    if (!m_passphrase) {
-        m_writing = false;
-        if (!m_valueOpen)
-            end();
-        return;
-    }
-    // Still "writing": the flow ends after the passphrase question, not before.
-    PassphraseJob *check = m_passphrase->checkIsSet();
-    connect(check, &PassphraseJob::finished, this, &CreateKeyFlow::passphraseChecked);
-    check->start();
-}
-
-// The kept copy is viewed only after the console passphrase (DESIGN.md §6): the first copy
-// kept is the first use, so the passphrase is set up now rather than when the copy is needed.
-void CreateKeyFlow::passphraseChecked(PassphraseJob *job)
-{
-    // A keychain that cannot answer is not asked twice: the copy is kept either way.
-    if (job->error() != PassphraseJob::Error::NoError || job->isSet() || !m_passphrase) {
-        m_writing = false;
-        if (!m_valueOpen)
-            end();
-        return;
-    }
-    auto *dialog = new SetPassphraseDialog(
-        m_passphrase,
-        tr("A copy of the key is now kept in the system keychain. Viewing it later asks for the "
-           "console passphrase, which is not set yet."),
-        m_window);
-    dialog->setObjectName(u"setPassphraseDialog"_s);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::finished, this, [this] {
-        m_writing = false;
-        if (!m_valueOpen)
-            end();
-    });
-    dialog->open();
+    m_writing = false;
+    if (!m_valueOpen)
+        end();
 }
 
 // The value is shown again rather than lost: the person copies it now.

@@ -8,7 +8,6 @@
 #include <QPointer>
 #include <QStringList>
 
-class PassphraseJob;
 class QWidget;
 class VaultJob;
 class CredentialVault;
@@ -30,8 +29,9 @@ class CreateKeyFlow : public QObject
     Q_OBJECT
 
 public:
-    // tools.vault may be null: no keychain, a kept copy is refused with the reason. Once a
-    // copy is kept, the console passphrase that guards it is set up if it is not yet.
+    // tools.vault may be null: no keychain, a kept copy is refused with the reason. Before the
+    // first copy is kept, the console passphrase that guards it is set; cancelling that keeps
+    // nothing and shows the value again.
     CreateKeyFlow(KeyService *service, const KeyPageTools &tools, QWidget *window);
     ~CreateKeyFlow() override; // wipes what it holds
 
@@ -48,9 +48,9 @@ private:
     void showError(const KeyError &error);
     void showValue(const QByteArray &value, const QDateTime &expires);
     void keepCopy(const QByteArray &value);
+    void writeCopy();
     void kept(VaultJob *job);
     void keepFailed(const QString &reason);
-    void passphraseChecked(PassphraseJob *job);
     void valueClosed();
     void end();
 

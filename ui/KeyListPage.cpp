@@ -315,7 +315,7 @@ void KeyListPage::testKey()
     const ApiKey *key = currentKey();
     if (!key)
         return;
-    auto *dialog = new KeyTestDialog(m_service, m_tools.vault, *key, this);
+    auto *dialog = new KeyTestDialog(m_service, m_tools, *key, this);
     dialog->setObjectName(u"keyTestDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();

@@ -1,8 +1,10 @@
 #include "KeyTestDialog.h"
 
 #include "ErrorPanel.h"
+#include "PassphraseCheck.h"
 #include "SecretField.h"
 #include "services/KeyService.h"
+#include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
 #include "vault/SecretBytes.h"
 
@@ -17,11 +19,12 @@ using namespace Qt::StringLiterals;
 
 namespace keydesk {
 
-KeyTestDialog::KeyTestDialog(KeyService *service, CredentialVault *vault, const ApiKey &key,
+KeyTestDialog::KeyTestDialog(KeyService *service, const KeyPageTools &tools, const ApiKey &key,
                              QWidget *parent)
     : QDialog(parent)
     , m_service(service)
-    , m_vault(vault)
+    , m_vault(tools.vault)
+    , m_passphrase(tools.passphrase)
     , m_key(key)
 {
     setWindowTitle(tr("Test a key"));
@@ -39,11 +42,13 @@ KeyTestDialog::KeyTestDialog(KeyService *service, CredentialVault *vault, const 
     m_useKept = new QRadioButton(tr("Use the copy &kept in the system keychain"), this);
     m_useKept->setObjectName(u"useKept"_s);
     m_useKept->setAccessibleName(tr("Use the kept copy"));
-    m_useKept->setEnabled(vault);
+    // Only a kept copy the console passphrase guards can be used; it is never the default, so
+    // a key with no copy kept is not tested with one by surprise.
+    m_useKept->setEnabled(m_vault && m_passphrase);
     m_usePasted = new QRadioButton(tr("&Paste the value:"), this);
     m_usePasted->setObjectName(u"usePasted"_s);
     m_usePasted->setAccessibleName(tr("Paste the value"));
-    (vault ? m_useKept : m_usePasted)->setChecked(true);
+    m_usePasted->setChecked(true);
     m_value = new QLineEdit(this);
     m_value->setObjectName(u"value"_s);
     m_value->setAccessibleName(tr("Value to test"));
@@ -102,22 +107,52 @@ void KeyTestDialog::runTest()
         send(std::move(value));
         return;
     }
-    VaultJob *job
-        = m_vault->readSecret(m_service->profile().id, CredentialVault::keptCopyKey(m_key.id));
-    connect(job, &VaultJob::finished, this, &KeyTestDialog::keptCopyRead);
-    job->start();
+    verifyForKeptCopy();
+}
+
+// A fresh verification for each use: the copy is read only once the passphrase matched.
+void KeyTestDialog::verifyForKeptCopy()
+{
+    m_check = new PassphraseCheck(
+        m_passphrase,
+        tr("Test key “%1” with its kept copy").arg(m_key.name.isEmpty() ? m_key.id : m_key.name),
+        tr("No console passphrase is set, so no copy of this key is kept: paste its value."), this);
+    connect(m_check, &PassphraseCheck::verified, this, [this] {
+        if (!m_vault) {
+            m_check->fail(
+                KeyError::make(KeyError::Kind::NotFound, tr("No system keychain is available.")));
+            return;
+        }
+        VaultJob *job
+            = m_vault->readSecret(m_service->profile().id, CredentialVault::keptCopyKey(m_key.id));
+        connect(job, &VaultJob::finished, this, &KeyTestDialog::keptCopyRead);
+        job->start();
+    });
+    connect(m_check, &PassphraseCheck::closed, this, [this](bool verified) {
+        if (verified)
+            return; // the test is under way
+        setBusy(false);
+        m_result->setText(tr("Not tested: the kept copy is used only after the console "
+                             "passphrase."));
+    });
+    m_check->start();
 }
 
 void KeyTestDialog::keptCopyRead(VaultJob *job)
 {
+    if (!m_check)
+        return; // the verification was cancelled meanwhile
     if (job->error() != VaultJob::Error::NoError) {
-        setBusy(false);
-        m_result->setText(job->error() == VaultJob::Error::NotFound
-                              ? tr("No copy of this key is kept in the keychain: paste its value.")
-                              : tr("The keychain could not be read: %1").arg(job->errorString()));
+        m_check->fail(
+            KeyError::make(KeyError::Kind::NotFound,
+                           job->error() == VaultJob::Error::NotFound
+                               ? tr("No copy of this key is kept in the keychain: paste its value.")
+                               : tr("The keychain could not be read: %1").arg(job->errorString())));
         return;
     }
-    send(job->takeSecret());
+    QByteArray value = job->takeSecret();
+    m_check->done();
+    send(std::move(value));
 }
 
 void KeyTestDialog::send(QByteArray value)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyPageTools.h"
 #include "domain/ApiKey.h"
 #include "domain/KeyError.h"
 
@@ -7,7 +8,6 @@
 #include <QDialog>
 #include <QPointer>
 
-class CredentialVault;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -18,17 +18,19 @@ namespace keydesk {
 
 class KeyJob;
 class KeyService;
+class PassphraseCheck;
 
-// "Does this key work?": calls the service's data plane with the key's value, taken from the
-// copy kept in the keychain or pasted into a masked field, and shows the answer. The value is
-// wiped as soon as the call has it.
+// "Does this key work?": calls the service's data plane with the key's value, pasted into a
+// masked field (the default) or taken from the copy kept in the keychain, and shows the answer.
+// Every use of the kept copy asks for the console passphrase first (DESIGN.md §4): the copy is
+// read only after it matched. The value is wiped once the call is over.
 class KeyTestDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    // vault may be null: only a pasted value can be tested.
-    KeyTestDialog(KeyService *service, CredentialVault *vault, const ApiKey &key,
+    // tools.vault or tools.passphrase null: only a pasted value can be tested.
+    KeyTestDialog(KeyService *service, const KeyPageTools &tools, const ApiKey &key,
                   QWidget *parent = nullptr);
     ~KeyTestDialog() override;
 
@@ -42,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void runTest();
+    void verifyForKeptCopy();
     void keptCopyRead(VaultJob *job);
     void send(QByteArray value);
     void answered(KeyJob *job);
@@ -51,6 +54,8 @@ private:
 
     KeyService *m_service;
     QPointer<CredentialVault> m_vault;
+    QPointer<ConsolePassphrase> m_passphrase;
+    QPointer<PassphraseCheck> m_check; // while the console passphrase is asked for
     ApiKey m_key;
     bool m_busy = false;
     QRadioButton *m_useKept = nullptr;

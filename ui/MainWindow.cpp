@@ -6,6 +6,7 @@
 #include "KeyListPage.h"
 #include "LockedPage.h"
 #include "ProfileDialog.h"
+#include "ProfileSaveGate.h"
 #include "ProfileSaveJob.h"
 #include "ProfileSecretReader.h"
 #include "ProfileSidebar.h"
@@ -105,7 +106,7 @@ void MainWindow::makeMenu()
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settings->setMenuRole(QAction::PreferencesRole);
     connect(settings, &QAction::triggered, this, [this] {
-        auto *dialog = new SettingsDialog(m_tools.clipboard, this);
+        auto *dialog = new SettingsDialog(m_tools.clipboard, this, m_tools.passphrase);
         dialog->setObjectName(u"settingsDialog"_s);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, m_lock,
@@ -271,6 +272,14 @@ void MainWindow::openProfileDialog(ProfileDialog *dialog)
 }
 
 void MainWindow::saveProfile(ProfileDialog *dialog)
+{
+    // The console passphrase first, where a secret enters the keychain or would go elsewhere.
+    auto *gate = new ProfileSaveGate(m_tools.passphrase, m_store && m_tools.vault, dialog);
+    connect(gate, &ProfileSaveGate::cleared, this, [this, dialog] { writeProfile(dialog); });
+    gate->start();
+}
+
+void MainWindow::writeProfile(ProfileDialog *dialog)
 {
     const Profile edited = dialog->profile();
     QByteArray secret = dialog->takeSecret();

@@ -85,6 +85,7 @@ private:
     void showEditProfile(const QString &profileId);
     void openProfileDialog(ProfileDialog *dialog);
     void saveProfile(ProfileDialog *dialog);
+    void writeProfile(ProfileDialog *dialog);
     void profileSaved(ProfileSaveJob *job, const QPointer<ProfileDialog> &dialog);
     void putProfile(const Profile &saved, bool added, const QByteArray &newSecret);
     void updateMissingNote();

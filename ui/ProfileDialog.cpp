@@ -1,6 +1,7 @@
 #include "ProfileDialog.h"
 
 #include "ProfileForm.h"
+#include "ProfileSaveJob.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -17,6 +18,7 @@ ProfileDialog::ProfileDialog(QWidget *parent)
 
 ProfileDialog::ProfileDialog(const Profile &profile, QWidget *parent)
     : QDialog(parent)
+    , m_original(profile)
 {
     build(profile);
     // Sized before the form shows only its service's rows: as tall as every row, so it does not
@@ -87,6 +89,17 @@ Profile ProfileDialog::profile() const
 QByteArray ProfileDialog::takeSecret()
 {
     return m_form->takeSecret();
+}
+
+bool ProfileDialog::hasTypedSecret() const
+{
+    return m_form->hasTypedSecret();
+}
+
+bool ProfileDialog::redirectsStoredSecret() const
+{
+    return isEditing() && ProfileSaveJob::changesWhereSecretsGo(m_original, m_form->profile())
+        && !m_form->hasTypedSecret();
 }
 
 void ProfileDialog::validate()

@@ -39,6 +39,10 @@ public:
     // The typed AccessKey secret, UTF-8; the field and the dialog's copies are wiped. Empty when
     // editing and nothing was typed: keep the stored secret.
     QByteArray takeSecret();
+    bool hasTypedSecret() const; // before takeSecret(): a secret is typed
+    // Editing: an endpoint or the trusted CA changed and no secret is typed, so the stored one
+    // would go where the edit points: saving needs the console passphrase first.
+    bool redirectsStoredSecret() const;
 
     bool isValid() const; // every field is acceptable, and so is the whole profile
     bool isBusy() const { return m_busy; }
@@ -57,6 +61,7 @@ private:
     void validate();
     void setBusy(bool busy);
 
+    Profile m_original; // editing: the profile as it was
     bool m_checked = false; // OK was pressed once: problems show as they change
     bool m_busy = false;
 

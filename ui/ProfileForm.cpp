@@ -304,6 +304,11 @@ QByteArray ProfileForm::takeSecret()
     return secret;
 }
 
+bool ProfileForm::hasTypedSecret() const
+{
+    return !m_secret->text().trimmed().isEmpty();
+}
+
 void ProfileForm::wipeSecretField()
 {
     if (!m_secret)

@@ -42,6 +42,7 @@ public:
     // editing and nothing was typed: keep the stored secret.
     QByteArray takeSecret();
     void wipeSecretField();
+    bool hasTypedSecret() const; // a secret (not only spaces) is typed in its field
 
     bool isValid() const; // every field is acceptable, and so is the whole profile
     bool showFieldProblems(); // each field's problem under it; true when none has one

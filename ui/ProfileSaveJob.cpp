@@ -19,6 +19,14 @@ ProfileSaveJob::~ProfileSaveJob()
     wipeSecret(m_secret);
 }
 
+bool ProfileSaveJob::changesWhereSecretsGo(const Profile &before, const Profile &after)
+{
+    // Every request of a profile goes to its endpoint or its data plane, checked against the
+    // system's CAs and the extra one; nothing else in a profile names a host.
+    return before.endpoint != after.endpoint || before.dataPlane() != after.dataPlane()
+        || before.caCertificatePath != after.caCertificatePath;
+}
+
 void ProfileSaveJob::add(const Profile &profile, QByteArrayView secret)
 {
     m_adding = true;

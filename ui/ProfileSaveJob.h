@@ -30,6 +30,11 @@ public:
     ProfileSaveJob(ProfileStore *store, CredentialVault *vault, QObject *parent = nullptr);
     ~ProfileSaveJob() override; // wipes the secret it still holds
 
+    // Whether after sends the profile's secrets somewhere else than before: an endpoint (the
+    // data plane included) or the trusted CA certificate changed. Saving such an edit with the
+    // stored secret needs the console passphrase first (DESIGN.md §4).
+    static bool changesWhereSecretsGo(const Profile &before, const Profile &after);
+
     void add(const Profile &profile, QByteArrayView secret);
     // previous: the profile as stored now. An empty secret keeps the stored one.
     void update(const Profile &previous, const Profile &profile, QByteArrayView secret);

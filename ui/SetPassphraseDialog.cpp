@@ -14,9 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace keydesk {
 
-namespace {
-
-QLineEdit *passphraseField(const QString &accessibleName, QWidget *parent)
+QLineEdit *SetPassphraseDialog::passphraseField(const QString &accessibleName, QWidget *parent)
 {
     auto *field = new QLineEdit(parent);
     field->setEchoMode(QLineEdit::Password);
@@ -26,7 +24,13 @@ QLineEdit *passphraseField(const QString &accessibleName, QWidget *parent)
     return field;
 }
 
-} // namespace
+void SetPassphraseDialog::clearField(QLineEdit *field)
+{
+    // The copy shares the field's buffer: wiping it zeroes what the field held.
+    QString typed = field->text();
+    wipeSecret(typed);
+    field->clear();
+}
 
 SetPassphraseDialog::SetPassphraseDialog(ConsolePassphrase *passphrase, const QString &why,
                                          QWidget *parent)
@@ -86,11 +90,16 @@ SetPassphraseDialog::~SetPassphraseDialog()
 
 QString SetPassphraseDialog::problem() const
 {
-    if (m_first->text().size() < minimumLength)
+    return choiceProblem(m_first->text(), m_second->text());
+}
+
+QString SetPassphraseDialog::choiceProblem(const QString &first, const QString &second)
+{
+    if (first.size() < minimumLength)
         return tr("The passphrase needs at least %1 characters.").arg(minimumLength);
-    if (m_first->text().trimmed().isEmpty())
+    if (first.trimmed().isEmpty())
         return tr("The passphrase cannot be only spaces.");
-    if (m_second->text() != m_first->text())
+    if (second != first)
         return tr("The two passphrases differ.");
     return {};
 }
@@ -144,12 +153,8 @@ void SetPassphraseDialog::finished(PassphraseJob *job)
 
 void SetPassphraseDialog::clearFields()
 {
-    // The copy shares the field's buffer: wiping it zeroes what the field held.
-    for (QLineEdit *field : {m_first, m_second}) {
-        QString typed = field->text();
-        wipeSecret(typed);
-        field->clear();
-    }
+    for (QLineEdit *field : {m_first, m_second})
+        clearField(field);
 }
 
 } // namespace keydesk

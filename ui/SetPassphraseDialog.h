@@ -30,6 +30,11 @@ public:
 
     // Empty when the two fields can be submitted, else what is wrong with them.
     QString problem() const;
+    // The same rule for any new passphrase typed twice (ChangePassphraseDialog's too).
+    static QString choiceProblem(const QString &first, const QString &second);
+    // A masked field for a passphrase, with input-method hints for sensitive data.
+    static QLineEdit *passphraseField(const QString &accessibleName, QWidget *parent);
+    static void clearField(QLineEdit *field); // zeroes what it held, then empties it
 
 private:
     void updateState();

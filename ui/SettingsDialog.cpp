@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "ChangePassphraseDialog.h"
 #include "ClipboardGuard.h"
 #include "ConsoleSettings.h"
 #include "ConsoleTranslations.h"
@@ -53,9 +54,11 @@ QComboBox *languageBox(QWidget *parent)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent)
+SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent,
+                               ConsolePassphrase *passphrase)
     : QDialog(parent)
     , m_clipboard(clipboard)
+    , m_passphrase(passphrase)
     , m_viewing(secondsBox(
           u"viewingSeconds"_s, tr("Viewing session length"), ConsoleSettings::minimumViewingSeconds,
           ConsoleSettings::maximumViewingSeconds, ConsoleSettings::viewingSeconds(), this))
@@ -87,6 +90,18 @@ SettingsDialog::SettingsDialog(ClipboardGuard *clipboard, QWidget *parent)
     languageNote->setObjectName(u"languageNote"_s);
     languageNote->setWordWrap(true);
     form->addRow(QString(), languageNote);
+    auto *changePassphrase = new QPushButton(tr("C&hange console passphrase…"), this);
+    changePassphrase->setObjectName(u"changePassphrase"_s);
+    changePassphrase->setAccessibleName(tr("Change console passphrase"));
+    changePassphrase->setAutoDefault(false);
+    changePassphrase->setEnabled(m_passphrase);
+    connect(changePassphrase, &QPushButton::clicked, this, [this] {
+        auto *change = new ChangePassphraseDialog(m_passphrase, this);
+        change->setObjectName(u"changePassphraseDialog"_s);
+        change->setAttribute(Qt::WA_DeleteOnClose);
+        change->open();
+    });
+    form->addRow(tr("Console passphrase:"), changePassphrase);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("OK"));
     buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));

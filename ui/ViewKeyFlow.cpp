@@ -1,7 +1,6 @@
 #include "ViewKeyFlow.h"
 
 #include "ConsoleSettings.h"
-#include "SetPassphraseDialog.h"
 #include "VerificationDialog.h"
 #include "ViewKeyDialog.h"
 #include "services/KeyService.h"
@@ -63,17 +62,9 @@ void ViewKeyFlow::passphraseChecked(PassphraseJob *job)
     if (!m_dialog)
         return;
     if (job->error() == PassphraseJob::Error::NotSet) {
-        // First use: the passphrase is set now, then entered here like any later time.
-        m_dialog->showError(KeyError::make(
-            KeyError::Kind::NotPermitted,
-            tr("No console passphrase is set yet. Set one, then enter it here to view the key.")));
-        auto *setup = new SetPassphraseDialog(
-            m_tools.passphrase,
-            tr("Kept copies are shown only after the console passphrase, which is not set yet."),
-            m_dialog);
-        setup->setObjectName(u"setPassphraseDialog"_s);
-        setup->setAttribute(Qt::WA_DeleteOnClose);
-        setup->open();
+        // Never set from a View (trust on first use would let whoever sits at the desk choose
+        // it): it is set before the first secret enters the keychain, so none is kept yet.
+        m_dialog->showError(KeyError::make(KeyError::Kind::NotPermitted, notSetReason()));
         return;
     }
     if (job->error() != PassphraseJob::Error::NoError) {
@@ -82,6 +73,13 @@ void ViewKeyFlow::passphraseChecked(PassphraseJob *job)
         return;
     }
     fetchValue({});
+}
+
+QString ViewKeyFlow::notSetReason()
+{
+    return tr("No console passphrase is set, so no copy of a key is kept in the keychain and no "
+              "value can be shown here. The passphrase is set when the first profile secret or "
+              "kept copy is stored.");
 }
 
 void ViewKeyFlow::fetchValue(const QString &code)

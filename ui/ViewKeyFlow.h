@@ -18,8 +18,9 @@ class VerificationDialog;
 
 // View from the key list (DESIGN.md §6): a fresh verification first, the service's 6-digit
 // code where it verifies reveals, else the console passphrase; then the value (revealed by the
-// service, or the copy kept in the keychain) in a ViewKeyDialog's viewing session. Deletes
-// itself once the verification dialog has closed.
+// service, or the copy kept in the keychain) in a ViewKeyDialog's viewing session. A console
+// with no passphrase says so and offers none. Deletes itself once the verification dialog has
+// closed.
 class ViewKeyFlow : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,9 @@ public:
     ViewKeyFlow(KeyService *service, const KeyPageTools &tools, const ApiKey &key, QWidget *window);
 
     void start();
+
+    // What a passphrase check says when none is set (none is offered from a View).
+    static QString notSetReason();
 
 private:
     void submitted();

@@ -1,5 +1,8 @@
 #include "ConsolePassphrase.h"
 
+#include <QDateTime>
+#include <QList>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +24,11 @@ QString ConsolePassphrase::serviceName()
 QString ConsolePassphrase::keyName()
 {
     return u"consolePassphrase"_s;
+}
+
+QString ConsolePassphrase::attemptsKeyName()
+{
+    return u"consolePassphraseAttempts"_s;
 }
 
 seconds ConsolePassphrase::delayAfterFailures(int failures)
@@ -87,4 +95,33 @@ void ConsolePassphrase::recordSuccess()
 {
     m_failures = 0;
     m_earliestAttempt = milliseconds(0);
+}
+
+QByteArray ConsolePassphrase::attemptsRecord(int failures)
+{
+    if (failures <= 0)
+        return QByteArrayLiteral("0 0");
+    return QByteArray::number(failures) + ' '
+        + QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+}
+
+void ConsolePassphrase::restore(const QByteArray &record)
+{
+    if (m_restored)
+        return;
+    m_restored = true;
+    const QList<QByteArray> parts = record.trimmed().split(' ');
+    bool countRead = false;
+    bool timeRead = false;
+    const int failures = parts.size() == 2 ? parts.at(0).toInt(&countRead) : 0;
+    const qint64 lastFailure = parts.size() == 2 ? parts.at(1).toLongLong(&timeRead) : 0;
+    if (!countRead || !timeRead || failures <= 0)
+        return;
+    // What is left of the delay the last failure earned, by the wall clock (a restart resets
+    // the monotonic one). A clock set back cannot make the wait longer than the delay itself.
+    m_failures = std::max(m_failures, failures);
+    const milliseconds delay = delayAfterFailures(m_failures);
+    const milliseconds since(QDateTime::currentMSecsSinceEpoch() - lastFailure);
+    const milliseconds left = std::clamp(delay - since, milliseconds(0), milliseconds(delay));
+    m_earliestAttempt = std::max(m_earliestAttempt, now() + left);
 }

@@ -16,8 +16,12 @@
 // 1, 2, 4, 8, 16 s and 30 s from then on. An attempt during a delay is refused at once with
 // the time left; nothing sleeps or blocks. One check or change runs at a time.
 //
-// The count of wrong attempts lives in this object: the console keeps one for its whole run
-// and passes it to whoever asks for the passphrase.
+// The count of wrong attempts lives in this object (the console keeps one for its whole run and
+// passes it to whoever asks for the passphrase) and, so that it survives a restart, in the
+// keychain next to the verifier (key "consolePassphraseAttempts": the count and the wall-clock
+// time of the last failure, no secret). An attempt is counted there before Argon2id runs, so
+// killing the console during a check does not make the guess free; the right passphrase
+// clears it. The stored count is read once, before the first check of the run.
 class ConsolePassphrase : public QObject
 {
     Q_OBJECT
@@ -33,6 +37,7 @@ public:
 
     static QString serviceName(); // "KeyDesk"
     static QString keyName(); // "consolePassphrase"
+    static QString attemptsKeyName(); // "consolePassphraseAttempts"
     static std::chrono::seconds delayAfterFailures(int failures);
 
     void setClock(Clock clock);
@@ -53,9 +58,15 @@ private:
     void release(PassphraseJob *job);
     void recordFailure();
     void recordSuccess();
+    // The stored count: "<failures> <ms since the epoch of the last failure>".
+    static QByteArray attemptsRecord(int failures);
+    void restore(const QByteArray &record); // once per run; a malformed record counts as none
+    bool isRestored() const { return m_restored; }
+    void markRestored() { m_restored = true; }
 
     Clock m_clock;
     int m_failures = 0;
     std::chrono::milliseconds m_earliestAttempt {0};
+    bool m_restored = false;
     QPointer<PassphraseJob> m_running;
 };

@@ -39,12 +39,41 @@ void PassphraseJob::start()
         finishLater(Error::Other, tr("The console passphrase is no longer available."));
         return;
     }
+    const bool checks = m_operation == Operation::Verify || m_operation == Operation::Change;
+    if (m_operation != Operation::CheckIsSet
+        && (m_passphrase.isEmpty()
+            || (m_operation == Operation::Change && m_newPassphrase.isEmpty()))) {
+        finishLater(Error::EmptyPassphrase, tr("The passphrase must not be empty."));
+        return;
+    }
+    if (checks && !m_owner->isRestored()) {
+        // The count of an earlier run first: a restart does not clear the delay it earned.
+        auto *read = new VaultJob(VaultJob::Operation::Read, ConsolePassphrase::serviceName(),
+                                  ConsolePassphrase::attemptsKeyName());
+        connect(read, &VaultJob::finished, this, &PassphraseJob::attemptsRead);
+        read->start();
+        return;
+    }
+    readVerifier();
+}
+
+void PassphraseJob::attemptsRead(VaultJob *job)
+{
+    if (job->error() != VaultJob::Error::NoError && job->error() != VaultJob::Error::NotFound) {
+        finishWithVaultError(job);
+        return;
+    }
+    if (!m_owner) {
+        finish(Error::Other, tr("The console passphrase is no longer available."));
+        return;
+    }
+    m_owner->restore(job->takeSecret());
+    readVerifier();
+}
+
+void PassphraseJob::readVerifier()
+{
     if (m_operation != Operation::CheckIsSet) {
-        if (m_passphrase.isEmpty()
-            || (m_operation == Operation::Change && m_newPassphrase.isEmpty())) {
-            finishLater(Error::EmptyPassphrase, tr("The passphrase must not be empty."));
-            return;
-        }
         // Refused before anything is read or hashed: a wait costs the caller nothing.
         const milliseconds wait = m_owner->retryAfter();
         if (m_operation != Operation::SetInitial && wait > milliseconds(0)) {
@@ -100,7 +129,23 @@ void PassphraseJob::verifierRead(VaultJob *job)
                tr("The console passphrase stored in the keychain is not an Argon2id verifier."));
         return;
     }
-    runArgon2(verifier);
+    // Counted as wrong before it is checked, and cleared if it was right: a console killed
+    // while Argon2id runs has still paid for the guess.
+    writeAttempts(m_owner->failedAttempts() + 1, [this, verifier](VaultJob *written) {
+        if (written->error() != VaultJob::Error::NoError)
+            finishWithVaultError(written);
+        else
+            runArgon2(verifier);
+    });
+}
+
+void PassphraseJob::writeAttempts(int failures, const std::function<void(VaultJob *)> &then)
+{
+    auto *write = new VaultJob(VaultJob::Operation::Write, ConsolePassphrase::serviceName(),
+                               ConsolePassphrase::attemptsKeyName());
+    write->setSecret(ConsolePassphrase::attemptsRecord(failures));
+    connect(write, &VaultJob::finished, this, then);
+    write->start();
 }
 
 void PassphraseJob::runArgon2(const QByteArray &verifier)
@@ -141,16 +186,19 @@ void PassphraseJob::argon2Finished()
             return;
         }
         m_owner->recordSuccess();
-        if (m_operation == Operation::Verify) {
-            finish(Error::NoError, QString());
-            return;
-        }
     }
-    if (outcome.newVerifier.isEmpty()) {
+    if (m_operation != Operation::Verify && outcome.newVerifier.isEmpty()) {
         finish(Error::Other, tr("Argon2id could not get the memory it needs."));
         return;
     }
-    writeVerifier(outcome.newVerifier);
+    // The count is cleared (or, for a new passphrase, started) in the keychain too; failing
+    // to clear it only leaves an extra failure counted there.
+    writeAttempts(0, [this, verifier = outcome.newVerifier](VaultJob *) {
+        if (m_operation == Operation::Verify)
+            finish(Error::NoError, QString());
+        else
+            writeVerifier(verifier);
+    });
 }
 
 void PassphraseJob::wrongPassphrase()
@@ -181,6 +229,10 @@ void PassphraseJob::verifierWritten(VaultJob *job)
     }
     qCInfo(lcVault) << "console passphrase"
                     << (m_operation == Operation::Change ? "changed" : "set");
+    if (m_owner && m_operation == Operation::SetInitial) {
+        m_owner->recordSuccess(); // a new passphrase starts with no failures
+        m_owner->markRestored();
+    }
     finish(Error::NoError, QString());
 }
 

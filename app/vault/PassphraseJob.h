@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 
 class ConsolePassphrase;
 class VaultJob;
@@ -66,7 +67,10 @@ private:
     PassphraseJob(ConsolePassphrase *owner, Operation operation, QByteArrayView passphrase,
                   QByteArrayView newPassphrase);
 
+    void attemptsRead(VaultJob *job);
+    void readVerifier();
     void verifierRead(VaultJob *job);
+    void writeAttempts(int failures, const std::function<void(VaultJob *)> &then);
     void runArgon2(const QByteArray &verifier);
     void argon2Finished();
     void writeVerifier(const QByteArray &verifier);

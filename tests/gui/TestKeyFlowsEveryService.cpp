@@ -28,6 +28,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -511,13 +512,23 @@ private Q_SLOTS:
         QPointer<KeyTestDialog> dialog
             = openedDialog<KeyTestDialog>(shown.get(), u"keyTestDialog"_s);
         QVERIFY(dialog);
-        // The kept copy where the service never shows the value again, else the value pasted.
-        if (shown->service()->capabilities().valueReadableAgain) {
+        // The kept copy (after the passphrase) where the service never shows the value again,
+        // else the value pasted.
+        const bool kept = !shown->service()->capabilities().valueReadableAgain;
+        if (kept)
+            byAccessibleName<QRadioButton>(dialog, u"Use the kept copy"_s)->setChecked(true);
+        else
             QTest::keyClicks(byAccessibleName<QLineEdit>(dialog, u"Value to test"_s),
                              QString::fromUtf8(value));
-        }
         wipeSecret(value);
         QTest::mouseClick(byAccessibleName<QPushButton>(dialog, u"Test"_s), Qt::LeftButton);
+        if (kept) {
+            QDialog *check = nullptr;
+            QTRY_VERIFY((check = dialog->findChild<QDialog *>(u"verificationDialog"_s)));
+            QTest::keyClicks(byAccessibleName<QLineEdit>(check, u"Console passphrase"_s),
+                             QString::fromUtf8(kPassphrase));
+            QTest::mouseClick(byAccessibleName<QPushButton>(check, u"Verify"_s), Qt::LeftButton);
+        }
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 15000);
         QCOMPARE(dialog->resultText(), u"The key works: the service accepted it."_s);
         QTest::mouseClick(byAccessibleName<QPushButton>(dialog, u"Close"_s), Qt::LeftButton);

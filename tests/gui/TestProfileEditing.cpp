@@ -12,6 +12,7 @@
 #include "SecretSearch.h"
 #include "WidgetLookup.h"
 #include "services/KeyService.h"
+#include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
 #include "vault/SecretBytes.h"
 
@@ -58,6 +59,7 @@ private:
     SandboxFixture m_sandbox;
     std::unique_ptr<DemoProfiles> m_demo;
     CredentialVault m_vault;
+    ConsolePassphrase m_passphrase; // set at first: a secret is kept only then
     ClipboardGuard *m_clipboard = nullptr;
     QTemporaryDir m_settingsDir;
     std::unique_ptr<ProfileStore> m_store;
@@ -100,7 +102,7 @@ private:
     std::unique_ptr<MainWindow> window(ProfileStore *store, const QList<Profile> &profiles = {})
     {
         auto window = std::make_unique<MainWindow>(
-            profiles, KeyPageTools {&m_vault, nullptr, m_clipboard}, store);
+            profiles, KeyPageTools {&m_vault, &m_passphrase, m_clipboard}, store);
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get()))
             return nullptr;
@@ -186,6 +188,10 @@ private Q_SLOTS:
         QVERIFY2(!m_demo->error(), qPrintable(m_demo->error().message));
         QVERIFY(m_settingsDir.isValid());
         m_clipboard = new ClipboardGuard(this);
+        PassphraseJob *set = m_passphrase.setInitial("profile editing");
+        QSignalSpy setDone(set, &PassphraseJob::finished);
+        set->start();
+        QVERIFY(setDone.wait(15000));
     }
 
     void init()
@@ -266,6 +272,13 @@ private Q_SLOTS:
              {ServiceKind::Ram,
               {{u"displayName"_s, u"RAM after"_s}, {u"endpoint"_s, m_sandbox.http().toString()}}});
         clickSave(dialog);
+        // The stored secret now goes elsewhere: the console passphrase first (sudo mode).
+        QDialog *check = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((check = dialog->findChild<QDialog *>(u"verificationDialog"_s)),
+                                 15000);
+        QTest::keyClicks(byAccessibleName<QLineEdit>(check, u"Console passphrase"_s),
+                         u"profile editing"_s);
+        QTest::mouseClick(byAccessibleName<QPushButton>(check, u"Verify"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), 15000);
 
         const std::optional<Profile> stored = m_store->find(id);

@@ -52,13 +52,16 @@ private Q_SLOTS:
         QVERIFY2(KeyringSession::isInside(), "not inside tests/support/with-keyring");
     }
 
-    // Each test starts with no passphrase stored and a fresh count of wrong attempts.
+    // Each test starts with no passphrase stored and a fresh count of wrong attempts (the
+    // count a run leaves in the keychain is TestPassphraseAttempts').
     void init()
     {
-        const JobResult removed
-            = runJob(new VaultJob(VaultJob::Operation::Delete, ConsolePassphrase::serviceName(),
-                                  ConsolePassphrase::keyName()));
-        QCOMPARE(removed.vaultError, VaultJob::Error::NoError);
+        for (const QString &key :
+             {ConsolePassphrase::keyName(), ConsolePassphrase::attemptsKeyName()}) {
+            const JobResult removed = runJob(
+                new VaultJob(VaultJob::Operation::Delete, ConsolePassphrase::serviceName(), key));
+            QCOMPARE(removed.vaultError, VaultJob::Error::NoError);
+        }
         m_passphrase = std::make_unique<ConsolePassphrase>();
         m_passphrase->setClock([this] { return m_now; });
     }
