@@ -3,6 +3,7 @@
 #include "CreateKeyDialog.h"
 #include "CreatedKeyDialog.h"
 #include "ErrorPanel.h"
+#include "PlainText.h"
 #include "SetPassphraseDialog.h"
 #include "services/ModelStudioService.h"
 #include "vault/ConsolePassphrase.h"
@@ -115,6 +116,7 @@ void CreateKeyFlow::showError(const KeyError &error)
     box->setObjectName(u"createError"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(ErrorPanel::describe(error));
+    showPlain(box); // the service's message
     box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     QPushButton *retry = box->addButton(QMessageBox::Retry);
     retry->setAccessibleName(tr("Retry"));
@@ -213,6 +215,7 @@ void CreateKeyFlow::keepFailed(const QString &reason)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setText(reason + u'\n'
                  + tr("The value is shown again: copy it now, it will not be shown after this."));
+    showPlain(box); // the keychain's message
     connect(box, &QMessageBox::finished, this, [this] {
         m_writing = false;
         const QByteArray held = m_heldValue;

@@ -1,6 +1,7 @@
 #include "KeyTestDialog.h"
 
 #include "ErrorPanel.h"
+#include "PlainText.h"
 #include "SecretField.h"
 #include "services/KeyService.h"
 #include "vault/CredentialVault.h"
@@ -34,6 +35,7 @@ KeyTestDialog::KeyTestDialog(KeyService *service, CredentialVault *vault, const 
             .arg(key.name.isEmpty() ? key.id : key.name),
         this);
     intro->setWordWrap(true);
+    showPlain(intro); // the key's name comes from the service
     layout->addWidget(intro);
 
     m_useKept = new QRadioButton(tr("Use the copy &kept in the system keychain"), this);
@@ -60,7 +62,7 @@ KeyTestDialog::KeyTestDialog(KeyService *service, CredentialVault *vault, const 
     m_result->setObjectName(u"result"_s);
     m_result->setAccessibleName(tr("Test result"));
     m_result->setWordWrap(true);
-    m_result->setTextFormat(Qt::PlainText);
+    showPlain(m_result); // the service's message
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(m_result);
 
