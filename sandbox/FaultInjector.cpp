@@ -36,6 +36,7 @@ const QList<KindInfo> &kinds()
          {u"when"_s, u"status"_s, u"code"_s, u"message"_s, u"body"_s, u"retryAfterMs"_s}},
         {u"reset"_s, FaultKind::Reset, {u"when"_s}},
         {u"truncate"_s, FaultKind::Truncate, {u"when"_s, u"bytes"_s}},
+        {u"richTextMessage"_s, FaultKind::RichTextMessage, {u"when"_s, u"status"_s, u"code"_s}},
     };
     return list;
 }
@@ -91,6 +92,7 @@ bool FaultPlan::hasOwnAnswer() const
     case FaultKind::Status:
     case FaultKind::Throttle:
     case FaultKind::AcsThrottle:
+    case FaultKind::RichTextMessage:
         return true;
     case FaultKind::Truncate:
         return !handleFirst;
@@ -133,7 +135,7 @@ std::optional<FaultInjector::Rule> FaultInjector::parseRule(const QJsonObject &o
                                    [&](const KindInfo &k) { return k.name == kindName; });
     if (info == kinds().cend()) {
         error = u"\"fault\" must be one of latency, status, throttle, acsThrottle, reset,"
-                u" truncate"_s;
+                u" truncate, richTextMessage"_s;
         return std::nullopt;
     }
     // "matched" and "fired" are what GET adds: a rule read back can be posted again.
@@ -227,6 +229,8 @@ bool FaultInjector::parseAnswer(const QJsonObject &object, Rule &rule, QString &
 {
     const FaultKind kind = rule.plan.kind;
     qint64 status = kind == FaultKind::Throttle ? 429 : kind == FaultKind::AcsThrottle ? 400 : 503;
+    if (kind == FaultKind::RichTextMessage)
+        status = 400;
     if (kind == FaultKind::Status && !object.contains(u"status"_s)) {
         error = u"a status fault needs \"status\""_s;
         return false;
@@ -268,6 +272,10 @@ HttpReply FaultInjector::answerOf(const Rule &rule, const HttpRequest &request)
     // SDK reads x-acs-retry-after in milliseconds (openapi-core getThrottlingTimeLeft).
     QString code = rule.code;
     QString message = rule.message;
+    if (rule.plan.kind == FaultKind::RichTextMessage) {
+        code = code.isEmpty() ? u"InvalidParameter"_s : code;
+        message = QString::fromUtf16(kRichTextMessage);
+    }
     if (code.isEmpty()) {
         switch (rule.plan.kind) {
         case FaultKind::Throttle:

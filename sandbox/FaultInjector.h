@@ -9,7 +9,20 @@
 
 #include <optional>
 
-enum class FaultKind { Latency, Status, Throttle, AcsThrottle, Reset, Truncate };
+enum class FaultKind {
+    Latency,
+    Status,
+    Throttle,
+    AcsThrottle,
+    Reset,
+    Truncate,
+    RichTextMessage, // an error whose message is HTML with a link (kRichTextMessage)
+};
+
+// What a "richTextMessage" fault answers as the error's message: a hostile server's markup,
+// which the console must show as literal text, never as a link.
+inline constexpr char16_t kRichTextMessage[]
+    = u"<a href=\"https://evil.example\">click</a><b>bold</b>";
 
 // What the HTTP front does to one request when a rule fires (docs/sandbox-api.md, fault injection).
 struct FaultPlan

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>SecretServiceItems</name>
+    <message numerus="yes">
+        <source>%n item(s) of the keychain are locked and were not removed. Unlock the keychain and try again.</source>
+        <translation>
+            <numerusform>%n item of the keychain is locked and was not removed. Unlock the keychain and try again.</numerusform>
+            <numerusform>%n items of the keychain are locked and were not removed. Unlock the keychain and try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>keydesk::AccessKeyInventoryPage</name>
     <message numerus="yes">
         <source>%n keys</source>
@@ -117,6 +127,33 @@
         <translation>
             <numerusform>%n profile lacks its secret in the keychain: %1</numerusform>
             <numerusform>%n profiles lack their secret in the keychain: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::ProfileItemsRemoval</name>
+    <message numerus="yes">
+        <source>Profile “%1” removed: %n item(s) removed from the keychain.</source>
+        <translation>
+            <numerusform>Profile “%1” removed: %n item removed from the keychain.</numerusform>
+            <numerusform>Profile “%1” removed: %n items removed from the keychain.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::StaleKeptCopies</name>
+    <message numerus="yes">
+        <source>Remove the kept copies of %n deleted key(s) from the keychain? Their values are lost; the keys no longer exist on the service.</source>
+        <translation>
+            <numerusform>Remove the kept copy of %n deleted key from the keychain? Its value is lost; the key no longer exists on the service.</numerusform>
+            <numerusform>Remove the kept copies of %n deleted keys from the keychain? Their values are lost; the keys no longer exist on the service.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain holds kept copies of %n key(s) that no longer exist: %1</source>
+        <translation>
+            <numerusform>The keychain holds a kept copy of %n key that no longer exists: %1</numerusform>
+            <numerusform>The keychain holds kept copies of %n keys that no longer exist: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -13,6 +13,11 @@
 
 #include <array>
 
+#if defined(Q_OS_MACOS) && QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+#include <QUtiMimeConverter>
+#define KEYDESK_MAC_CONCEALED 1
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace keydesk {
@@ -21,9 +26,65 @@ namespace {
 
 // The hint KDE's Klipper and other clipboard managers read to keep a value out of their history.
 constexpr auto kSecretHintFormat = "x-kde-passwordManagerHint";
+
+#ifdef Q_OS_WIN
+// Windows: named clipboard formats (Qt registers a format for this MIME form) that keep the
+// value out of clipboard monitors, the clipboard history (Win+V) and the cloud clipboard. The
+// last two are read as a DWORD, 0 meaning "no"; the first needs only to be present.
+constexpr std::array kWindowsExclusions {"ExcludeClipboardContentFromMonitorProcessing",
+                                         "CanIncludeInClipboardHistory",
+                                         "CanUploadToCloudClipboard"};
+#endif
+
 #ifdef Q_OS_MACOS
-// macOS's equivalent: pasteboard managers skip concealed data.
+// macOS: pasteboard managers (nspasteboard.org) skip data offered with this type as well.
 constexpr auto kConcealedFormat = "application/x-nspasteboard-concealed-type";
+#endif
+
+#ifdef KEYDESK_MAC_CONCEALED
+// Without a converter Qt puts an unknown MIME type on the pasteboard under a private UTI of its
+// own ("com.trolltech.anymime…"), which no pasteboard manager reads: this one offers ours
+// under the UTI they look for, org.nspasteboard.ConcealedType, its bytes as they are.
+class ConcealedTypeConverter : public QUtiMimeConverter
+{
+public:
+    static constexpr auto uti = "org.nspasteboard.ConcealedType";
+
+    bool canConvert(const QString &mime, const QString &type) const override
+    {
+        return mime == QLatin1String(kConcealedFormat) && type == QLatin1String(uti);
+    }
+    QString mimeForUti(const QString &type) const override
+    {
+        return type == QLatin1String(uti) ? QString::fromLatin1(kConcealedFormat) : QString();
+    }
+    QString utiForMime(const QString &mime) const override
+    {
+        return mime == QLatin1String(kConcealedFormat) ? QString::fromLatin1(uti) : QString();
+    }
+    QVariant convertToMime(const QString &mime, const QList<QByteArray> &data,
+                           const QString &type) const override
+    {
+        if (!canConvert(mime, type) || data.isEmpty())
+            return {};
+        return data.first();
+    }
+    QList<QByteArray> convertFromMime(const QString &mime, const QVariant &data,
+                                      const QString &type) const override
+    {
+        if (!canConvert(mime, type))
+            return {};
+        return {data.toByteArray()};
+    }
+};
+
+// Registered with Qt once, on the first copy (a converter needs the application to exist).
+// Qt's registry owns converters and deletes them when the application ends.
+void registerConcealedType()
+{
+    static const ConcealedTypeConverter *converter = new ConcealedTypeConverter;
+    Q_UNUSED(converter);
+}
 #endif
 
 // A salted hash, so what the guard keeps cannot be looked up in a table of known keys.
@@ -85,7 +146,16 @@ void ClipboardGuard::copySecret(const QByteArray &value)
     auto *mime = new QMimeData;
     mime->setText(QString::fromUtf8(value)); // the clipboard's own copy, wiped when we clear it
     mime->setData(QString::fromLatin1(kSecretHintFormat), "secret"_ba);
+#ifdef Q_OS_WIN
+    const QByteArray dwordZero(4, '\0');
+    for (const char *format : kWindowsExclusions)
+        mime->setData(u"application/x-qt-windows-mime;value=\"%1\""_s.arg(QLatin1String(format)),
+                      dwordZero);
+#endif
 #ifdef Q_OS_MACOS
+#ifdef KEYDESK_MAC_CONCEALED
+    registerConcealedType();
+#endif
     mime->setData(QString::fromLatin1(kConcealedFormat), "secret"_ba);
 #endif
     m_hash = saltedHash(m_salt, value);

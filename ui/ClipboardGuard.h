@@ -7,10 +7,13 @@ class QTimer;
 
 namespace keydesk {
 
-// Copies a secret to the clipboard marked for clipboard managers (KDE's and others'
-// "x-kde-passwordManagerHint: secret", as KeePassXC's Clipboard does) and clears it after a
-// delay and on exit, unless the clipboard changed since. It keeps only a SHA-256 of the value,
-// so the secret lives in the clipboard alone.
+// Copies a secret to the clipboard marked for clipboard managers and clears it after a delay
+// and on exit, unless the clipboard changed since. It keeps only a SHA-256 of the value, so the
+// secret lives in the clipboard alone. The marks, as KeePassXC's Clipboard sets them:
+// everywhere "x-kde-passwordManagerHint: secret" (Klipper and other Linux managers); on
+// Windows the formats ExcludeClipboardContentFromMonitorProcessing, CanIncludeInClipboardHistory
+// and CanUploadToCloudClipboard (a DWORD 0); on macOS org.nspasteboard.ConcealedType, through a
+// pasteboard converter of ours (Qt 6.5's QUtiMimeConverter). Only the Linux path runs here.
 class ClipboardGuard : public QObject
 {
     Q_OBJECT

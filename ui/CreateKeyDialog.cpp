@@ -1,5 +1,6 @@
 #include "CreateKeyDialog.h"
 
+#include "PlainText.h"
 #include "SecretField.h"
 #include "vault/SecretBytes.h"
 
@@ -42,6 +43,7 @@ CreateKeyDialog::CreateKeyDialog(const ServiceCapabilities &capabilities, QWidge
 
     auto *layout = new QVBoxLayout(this);
     m_usage = new QLabel(this);
+    showPlain(m_usage);
     m_usage->setObjectName(u"usage"_s);
     m_usage->setWordWrap(true);
     m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -93,6 +95,7 @@ CreateKeyDialog::~CreateKeyDialog()
 QLabel *CreateKeyDialog::makeErrorLabel(const QString &name)
 {
     auto *label = new QLabel(this);
+    showPlain(label); // the service's message
     label->setObjectName(name);
     label->setWordWrap(true);
     label->setAccessibleName(tr("Problem"));

@@ -4,6 +4,8 @@
 #include "CreatedKeyDialog.h"
 #include "ErrorPanel.h"
 #include "FirstPassphrase.h"
+#include "PlainText.h"
+#include "SetPassphraseDialog.h"
 #include "services/ModelStudioService.h"
 #include "vault/ConsolePassphrase.h"
 #include "vault/CredentialVault.h"
@@ -117,6 +119,7 @@ void CreateKeyFlow::showError(const KeyError &error)
     box->setObjectName(u"createError"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(ErrorPanel::describe(error));
+    showPlain(box); // the service's message
     box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     QPushButton *retry = box->addButton(QMessageBox::Retry);
     retry->setAccessibleName(tr("Retry"));
@@ -207,6 +210,7 @@ void CreateKeyFlow::keepFailed(const QString &reason)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setText(reason + u'\n'
                  + tr("The value is shown again: copy it now, it will not be shown after this."));
+    showPlain(box); // the keychain's message
     connect(box, &QMessageBox::finished, this, [this] {
         m_writing = false;
         const QByteArray held = m_heldValue;

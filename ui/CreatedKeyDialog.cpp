@@ -1,6 +1,7 @@
 #include "CreatedKeyDialog.h"
 
 #include "ClipboardGuard.h"
+#include "PlainText.h"
 #include "ScreenCaptureGuard.h"
 #include "SecretField.h"
 #include "vault/SecretBytes.h"
@@ -26,7 +27,9 @@ constexpr int kTickMs = 250; // the countdown shows whole seconds; a quarter kee
 
 QLabel *makeLabel(const QString &name, const QString &text, QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    auto *label = new QLabel(parent);
+    showPlain(label); // the key's name comes from the service
+    label->setText(text);
     label->setObjectName(name);
     label->setAccessibleName(text);
     label->setWordWrap(true);
@@ -129,9 +132,9 @@ QWidget *CreatedKeyDialog::makeValueRow()
     m_valueField->setAccessibleName(tr("Key value"));
     m_valueField->setReadOnly(true);
     m_valueField->setEchoMode(QLineEdit::Password);
-    // Copy goes through the guard (marked secret, cleared later), not the field's own menu.
-    m_valueField->setContextMenuPolicy(Qt::NoContextMenu);
-    m_valueField->setDragEnabled(false);
+    // Ctrl+C and the menu's Copy go through the guard (marked secret, cleared later); no
+    // selection, drag or X11 PRIMARY can take the value around it.
+    new SecretFieldGuard(m_valueField, [this] { copyValue(); });
     box->addWidget(m_valueField, 1);
 
     m_reveal = new QToolButton(row);

@@ -1,5 +1,6 @@
 #include "DeleteKeyDialog.h"
 
+#include "PlainText.h"
 #include "VerificationDialog.h"
 
 #include <QDialogButtonBox>
@@ -42,12 +43,14 @@ DeleteKeyDialog::DeleteKeyDialog(const ApiKey &key, const ServiceCapabilities &c
                              : tr("Delete the key %1 from %2?").arg(named, service));
 
     auto *consequence = new QLabel(this);
+    showPlain(consequence);
     consequence->setWordWrap(true);
     consequence->setText(tr("Every call that uses this key will be refused.") + u' '
                          + (revoke ? tr("The key stays listed as revoked; this cannot be undone.")
                                    : tr("This cannot be undone.")));
 
     auto *lastUsed = new QLabel(describeLastUse(), this);
+    showPlain(lastUsed);
     lastUsed->setAccessibleName(tr("Last used"));
 
     m_confirmation = new QLineEdit(this);
@@ -73,6 +76,7 @@ DeleteKeyDialog::DeleteKeyDialog(const ApiKey &key, const ServiceCapabilities &c
     }
 
     m_status = new QLabel(this);
+    showPlain(m_status); // the service's message
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Result"));

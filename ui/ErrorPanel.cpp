@@ -1,5 +1,7 @@
 #include "ErrorPanel.h"
 
+#include "PlainText.h"
+
 #include <QLabel>
 #include <QPushButton>
 #include <QStringList>
@@ -18,13 +20,14 @@ ErrorPanel::ErrorPanel(QWidget *parent)
     m_title->setObjectName(u"errorTitle"_s);
     m_title->setAccessibleName(tr("What failed"));
     m_title->setWordWrap(true);
+    showPlain(m_title);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
     m_details->setObjectName(u"errorDetails"_s);
     m_details->setAccessibleName(tr("Error details"));
     m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::PlainText);
+    showPlain(m_details); // the service's message
     // Selectable, so the code and request id can be quoted to the vendor.
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_details->setFocusPolicy(Qt::StrongFocus);

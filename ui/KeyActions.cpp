@@ -1,6 +1,7 @@
 #include "KeyActions.h"
 
 #include "Icons.h"
+#include "PlainText.h"
 #include "domain/ApiKey.h"
 #include "services/KeyService.h"
 
@@ -127,7 +128,7 @@ void KeyActions::update(const ApiKey *selected, bool keysListed, bool flowOpen,
     create->setEnabled(keysListed && createBlockedReason.isEmpty() && !flowOpen);
     create->setToolTip(
         !createBlockedReason.isEmpty()
-            ? createBlockedReason
+            ? plainToolTip(createBlockedReason)
             : tr("Create a key (%1)").arg(create->shortcut().toString(QKeySequence::NativeText)));
 }
 

@@ -10,6 +10,8 @@
 #include "KeyTableModel.h"
 #include "KeyTestDialog.h"
 #include "KeyUsageText.h"
+#include "PlainText.h"
+#include "StaleKeptCopies.h"
 #include "ViewKeyFlow.h"
 #include "services/KeyService.h"
 #include "services/RamService.h"
@@ -52,6 +54,7 @@ KeyListPage::KeyListPage(std::unique_ptr<KeyService> service, const KeyPageTools
     layout->addWidget(makeToolBar());
     makeFilter();
     m_usageLabel = new QLabel(this);
+    showPlain(m_usageLabel);
     m_usageLabel->setObjectName(u"usage"_s);
     m_usageLabel->setAccessibleName(tr("Limits"));
     m_usageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -71,6 +74,8 @@ KeyListPage::KeyListPage(std::unique_ptr<KeyService> service, const KeyPageTools
     m_busy->setTextVisible(false);
     m_busy->hide();
     layout->addWidget(m_busy);
+    m_stale = new StaleKeptCopies(m_tools.vault, m_service->profile().id, this);
+    layout->addWidget(m_stale);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(makeKeysPage());
@@ -234,6 +239,7 @@ void KeyListPage::listed(KeyJob *job)
             m_table->resizeColumnsToContents();
     }
     showState(job->list().keys.isEmpty() ? State::Empty : State::Keys);
+    m_stale->check(job->list().keys); // kept copies of keys that are gone
     Q_EMIT keysListed(int(job->list().keys.size()));
 }
 
@@ -337,6 +343,7 @@ void KeyListPage::toggleEnabled()
             box->setObjectName(u"toggleError"_s);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->setInformativeText(ErrorPanel::describe(done->error()));
+            showPlain(box); // the service's message
             box->open();
         }
         flowFinished(!done->error());

@@ -26,6 +26,7 @@ class KeyJob;
 class KeyService;
 class KeyTableModel;
 class RamService;
+class StaleKeptCopies;
 
 // The keys of one profile: a sortable, filterable table with its actions (KeyActions), the
 // service's limits, and the loading, empty and error states. It composes the flows (create,
@@ -106,6 +107,7 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_empty = nullptr;
     ErrorPanel *m_error = nullptr;
+    StaleKeptCopies *m_stale = nullptr;
 };
 
 } // namespace keydesk

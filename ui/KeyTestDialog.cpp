@@ -2,6 +2,7 @@
 
 #include "ErrorPanel.h"
 #include "PassphraseCheck.h"
+#include "PlainText.h"
 #include "SecretField.h"
 #include "services/KeyService.h"
 #include "vault/ConsolePassphrase.h"
@@ -37,6 +38,7 @@ KeyTestDialog::KeyTestDialog(KeyService *service, const KeyPageTools &tools, con
             .arg(key.name.isEmpty() ? key.id : key.name),
         this);
     intro->setWordWrap(true);
+    showPlain(intro); // the key's name comes from the service
     layout->addWidget(intro);
 
     m_useKept = new QRadioButton(tr("Use the copy &kept in the system keychain"), this);
@@ -65,7 +67,7 @@ KeyTestDialog::KeyTestDialog(KeyService *service, const KeyPageTools &tools, con
     m_result->setObjectName(u"result"_s);
     m_result->setAccessibleName(tr("Test result"));
     m_result->setWordWrap(true);
-    m_result->setTextFormat(Qt::PlainText);
+    showPlain(m_result); // the service's message
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(m_result);
 

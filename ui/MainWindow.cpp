@@ -5,7 +5,9 @@
 #include "ConsoleSettings.h"
 #include "KeyListPage.h"
 #include "LockedPage.h"
+#include "PlainText.h"
 #include "ProfileDialog.h"
+#include "ProfileItemsRemoval.h"
 #include "ProfileSaveGate.h"
 #include "ProfileSaveJob.h"
 #include "ProfileSecretReader.h"
@@ -229,11 +231,19 @@ void MainWindow::removeProfile(const QString &profileId)
 {
     if (m_store) {
         if (const ProfileStore::Error error = m_store->remove(profileId)) {
-            QMessageBox::warning(this, tr("Profile not removed"), error.message);
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Profile not removed"),
+                                        error.message, QMessageBox::Ok, this);
+            showPlain(box); // the settings file's or the system's words
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
             return;
         }
-        if (m_tools.vault)
-            m_tools.vault->deleteSecret(profileId, CredentialVault::accessKeySecretKey())->start();
+        // Every item of its keychain service: the secret and every kept copy, counted.
+        if (m_tools.vault) {
+            const Profile *removed = profile(profileId);
+            removeProfileItems(profileId, removed ? removed->displayName : profileId, m_tools.vault,
+                               this);
+        }
     }
     m_sidebar->removeProfile(profileId);
     delete m_inventoryPages.take(profileId); // it uses the key page's adapter
@@ -306,6 +316,7 @@ void MainWindow::profileSaved(ProfileSaveJob *job, const QPointer<ProfileDialog>
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Profile not saved"),
                                     job->errorString(), QMessageBox::Ok, this);
         box->setObjectName(u"profileNotSaved"_s);
+        showPlain(box);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         return;

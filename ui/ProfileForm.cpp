@@ -1,5 +1,6 @@
 #include "ProfileForm.h"
 
+#include "PlainText.h"
 #include "ProfileFields.h"
 #include "ProfileStore.h"
 #include "SecretField.h"
@@ -60,6 +61,7 @@ void ProfileForm::build()
     addRow(tr("&Service:"), m_service, nullptr);
 
     m_serviceHint = new QLabel(this);
+    showPlain(m_serviceHint);
     m_serviceHint->setObjectName(u"serviceHint"_s);
     m_serviceHint->setAccessibleName(tr("About the service's endpoints"));
     m_serviceHint->setWordWrap(true);
@@ -147,6 +149,7 @@ QLabel *ProfileForm::makeProblemLabel(const QString &name, const QString &access
                                       QWidget *parent)
 {
     auto *label = new QLabel(parent);
+    showPlain(label);
     label->setObjectName(name);
     label->setWordWrap(true);
     label->setAccessibleName(tr("Problem with %1").arg(accessibleName));

@@ -1,6 +1,7 @@
 #include "ProfileSidebar.h"
 
 #include "Icons.h"
+#include "PlainText.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -113,7 +114,7 @@ void ProfileSidebar::rebuild()
             }
             auto *item = new QTreeWidgetItem(group, {itemText(profile)});
             item->setData(0, ProfileIdRole, profile.id);
-            item->setToolTip(0, profile.endpoint.toString());
+            item->setToolTip(0, plainToolTip(profile.endpoint.toString()));
         }
     }
     m_tree->expandAll();
@@ -184,11 +185,12 @@ void ProfileSidebar::confirmRemoval()
         return;
     auto *box = new QMessageBox(
         QMessageBox::Question, tr("Remove profile"),
-        tr("Remove the profile “%1”? Its secret leaves the keychain; the keys on the service "
-           "are not touched.")
+        tr("Remove the profile “%1”? Its secret and the copies kept with it leave the "
+           "keychain; the keys on the service are not touched.")
             .arg(m_tree->currentItem()->text(0)),
         QMessageBox::Cancel, this);
     box->setObjectName(u"confirmRemoval"_s);
+    showPlain(box); // the profile's name is a person's
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *remove = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
     remove->setObjectName(u"remove"_s);

@@ -1,5 +1,6 @@
 #include "SetPassphraseDialog.h"
 
+#include "PlainText.h"
 #include "vault/ConsolePassphrase.h"
 #include "vault/SecretBytes.h"
 
@@ -41,6 +42,7 @@ SetPassphraseDialog::SetPassphraseDialog(ConsolePassphrase *passphrase, const QS
     // Wide enough for its texts and values on one line: wrapping is for longer ones.
     setMinimumWidth(fontMetrics().averageCharWidth() * 56);
     auto *intro = new QLabel(this);
+    showPlain(intro);
     intro->setWordWrap(true);
     intro->setText(why + u"\n\n"_s
                    + tr("Choose a passphrase of at least %1 characters. The console keeps only "
@@ -53,6 +55,7 @@ SetPassphraseDialog::SetPassphraseDialog(ConsolePassphrase *passphrase, const QS
     m_second = passphraseField(tr("Repeat the console passphrase"), this);
 
     m_status = new QLabel(this);
+    showPlain(m_status); // the keychain's message
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Passphrase problem"));

@@ -1,5 +1,6 @@
 #include "VerificationDialog.h"
 
+#include "PlainText.h"
 #include "vault/SecretBytes.h"
 
 #include <QDialogButtonBox>
@@ -47,6 +48,7 @@ VerificationDialog::VerificationDialog(Mode mode, QWidget *parent)
     setMinimumWidth(fontMetrics().averageCharWidth() * 52);
 
     m_prompt = new QLabel(this);
+    showPlain(m_prompt);
     m_prompt->setWordWrap(true);
     m_prompt->setText(code ? tr("Enter the 6-digit code from the account's authenticator app.")
                            : tr("Enter the console passphrase."));
@@ -64,6 +66,7 @@ VerificationDialog::VerificationDialog(Mode mode, QWidget *parent)
     m_inputLabel->setBuddy(m_input);
 
     m_status = new QLabel(this);
+    showPlain(m_status); // the service's message
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Verification result"));

@@ -1,7 +1,9 @@
 #include "ViewKeyDialog.h"
 
 #include "ClipboardGuard.h"
+#include "PlainText.h"
 #include "ScreenCaptureGuard.h"
+#include "SecretField.h"
 #include "vault/SecretBytes.h"
 
 #include <QDialogButtonBox>
@@ -31,12 +33,15 @@ ViewKeyDialog::ViewKeyDialog(const ApiKey &key, QByteArrayView value, ClipboardG
     auto *heading = new QLabel(
         tr("%1 key “%2” (%3)").arg(serviceDisplayName(key.service), name, key.id), this);
     heading->setWordWrap(true);
+    showPlain(heading); // the key's name comes from the service
     heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_value = new QLineEdit(this);
     m_value->setReadOnly(true);
     m_value->setAccessibleName(tr("Key value"));
     m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(u'x') * 48);
+    // Ctrl+C and the menu's Copy go through the guard; no selection, drag or X11 PRIMARY.
+    new SecretFieldGuard(m_value, [this] { copy(); });
 
     m_reveal = new QPushButton(tr("&Show"), this);
     m_reveal->setCheckable(true);
@@ -50,6 +55,7 @@ ViewKeyDialog::ViewKeyDialog(const ApiKey &key, QByteArrayView value, ClipboardG
     m_countdown->setAccessibleName(tr("Time left in this viewing session"));
 
     m_status = new QLabel(this);
+    showPlain(m_status);
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Session status"));
     m_status->setText(tr("Closing this window ends the session and clears a copied value "

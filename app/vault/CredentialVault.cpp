@@ -22,6 +22,12 @@ QString CredentialVault::keptCopyKey(const QString &keyId)
     return keyId.isEmpty() ? QString() : u"kept:"_s + keyId;
 }
 
+QString CredentialVault::keyIdOfKeptCopy(const QString &key)
+{
+    const QString prefix = u"kept:"_s;
+    return key.startsWith(prefix) ? key.mid(prefix.size()) : QString();
+}
+
 VaultJob *CredentialVault::readSecret(const QString &profileId, const QString &key)
 {
     return makeJob(VaultJob::Operation::Read, profileId, key);

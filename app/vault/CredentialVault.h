@@ -23,6 +23,7 @@ public:
     static QString serviceForProfile(const QString &profileId); // "KeyDesk/<profileId>"
     static QString accessKeySecretKey(); // "accessKeySecret"
     static QString keptCopyKey(const QString &keyId); // "kept:<keyId>"
+    static QString keyIdOfKeptCopy(const QString &key); // "kept:<keyId>" → keyId, else empty
 
     VaultJob *readSecret(const QString &profileId, const QString &key);
     VaultJob *writeSecret(const QString &profileId, const QString &key, QByteArrayView secret);
