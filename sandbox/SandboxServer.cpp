@@ -236,6 +236,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     if (fault->hasOwnAnswer())
         reply = fault->answer;
     switch (fault->kind) {
+    case FaultKind::EndlessBody:
+        streamEndlessBody(socket, fault->announceLength, fault->delayMs);
+        break;
     case FaultKind::Reset:
         output->push({}, Ending::Reset, fault->delayMs);
         break;
