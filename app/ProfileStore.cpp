@@ -1,5 +1,7 @@
 #include "ProfileStore.h"
 
+#include "net/EndpointPolicy.h"
+
 #include <QCoreApplication>
 #include <QSettings>
 #include <QUuid>
@@ -48,6 +50,9 @@ QString checkUrl(const QUrl &url, const QString &field)
         return Text::tr("%1 must start with https:// or http://.").arg(field);
     if (url.host().isEmpty())
         return Text::tr("%1 has no host.").arg(field);
+    // Every call to a profile's endpoints carries its secret, a signature or a key value.
+    if (const QString problem = EndpointPolicy::plainHttpProblem(url); !problem.isEmpty())
+        return Text::tr("%1: %2").arg(field, problem);
     return {};
 }
 

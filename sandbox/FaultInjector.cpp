@@ -37,6 +37,10 @@ const QList<KindInfo> &kinds()
         {u"reset"_s, FaultKind::Reset, {u"when"_s}},
         {u"truncate"_s, FaultKind::Truncate, {u"when"_s, u"bytes"_s}},
         {u"richTextMessage"_s, FaultKind::RichTextMessage, {u"when"_s, u"status"_s, u"code"_s}},
+        {u"endlessBody"_s, FaultKind::EndlessBody, {u"announceLength"_s}},
+        {u"repeatMarker"_s, FaultKind::RepeatMarker, {u"fresh"_s}},
+        {u"basicChallenge"_s, FaultKind::BasicChallenge, {}},
+        {u"hugePage"_s, FaultKind::HugePage, {u"items"_s}},
     };
     return list;
 }
@@ -96,8 +100,13 @@ bool FaultPlan::hasOwnAnswer() const
         return true;
     case FaultKind::Truncate:
         return !handleFirst;
+    case FaultKind::BasicChallenge:
+    case FaultKind::HugePage:
+    case FaultKind::RepeatMarker:
+        return true;
     case FaultKind::Latency:
     case FaultKind::Reset:
+    case FaultKind::EndlessBody:
         break;
     }
     return false;
@@ -134,8 +143,9 @@ std::optional<FaultInjector::Rule> FaultInjector::parseRule(const QJsonObject &o
     const auto info = std::find_if(kinds().cbegin(), kinds().cend(),
                                    [&](const KindInfo &k) { return k.name == kindName; });
     if (info == kinds().cend()) {
-        error = u"\"fault\" must be one of latency, status, throttle, acsThrottle, reset,"
-                u" truncate, richTextMessage"_s;
+        error
+            = u"\"fault\" must be one of latency, status, throttle, acsThrottle, reset,"
+              u" truncate, richTextMessage, endlessBody, repeatMarker, basicChallenge, hugePage"_s;
         return std::nullopt;
     }
     // "matched" and "fired" are what GET adds: a rule read back can be posted again.
@@ -190,7 +200,7 @@ std::optional<FaultInjector::Rule> FaultInjector::parseRule(const QJsonObject &o
         rule.probability = p.toDouble();
     }
     rule.random.seed(static_cast<quint32>(seed));
-    if (!parseAnswer(object, rule, error))
+    if (!parseAnswer(object, rule, error) || !parseHostile(object, rule, error))
         return std::nullopt;
     return rule;
 }
@@ -296,6 +306,9 @@ HttpReply FaultInjector::answerOf(const Rule &rule, const HttpRequest &request)
         else
             message = u"The request processing has failed due to some unknown error."_s;
     }
+    if (rule.plan.kind == FaultKind::BasicChallenge || rule.plan.kind == FaultKind::HugePage
+        || rule.plan.kind == FaultKind::RepeatMarker)
+        return hostileAnswerOf(rule, request);
     const QString requestId = newRequestId();
     HttpReply reply = rule.body
         ? HttpReply::json(rule.status, *rule.body)

@@ -17,6 +17,11 @@ enum class FaultKind {
     Reset,
     Truncate,
     RichTextMessage, // an error whose message is HTML with a link (kRichTextMessage)
+    // A hostile or broken server (docs/sandbox-api.md, fault injection):
+    EndlessBody, // a 200 whose body never ends (streamEndlessBody)
+    RepeatMarker, // an empty page that is never the last, with the same Marker / nextToken
+    BasicChallenge, // a 401 that asks for HTTP Basic, the secret in clear text
+    HugePage, // a ListUsers page of `items` users
 };
 
 // What a "richTextMessage" fault answers as the error's message: a hostile server's markup,
@@ -31,12 +36,20 @@ struct FaultPlan
     bool handleFirst = false; // the request is handled (state changes) before the fault
     int delayMs = 0; // the answer (or reset) is held this long
     qint64 truncateBytes = -1; // body bytes sent by "truncate"; -1: half the body
+    bool announceLength = false; // endlessBody: with a Content-Length of 1 TiB, else none
     HttpReply answer; // when hasOwnAnswer()
 
     // Status, throttle, acsThrottle, and truncate before handling (which cuts the gateway's 503)
     // answer for themselves; the other faults act on the handler's answer.
     bool hasOwnAnswer() const;
 };
+
+class QTcpSocket;
+
+// endlessBody (HostileFaults.cpp, with the other faults of a hostile server): writes a 200's head
+// on the socket and then body bytes for as long as the client reads them (a few hundred KiB ahead
+// at most), until it closes the connection (or 64 GiB).
+void streamEndlessBody(QTcpSocket *socket, bool announceLength, int delayMs);
 
 // Test-defined faults for the console's retry and timeout tests: rules set through the admin
 // hook `/_sandbox/faults` (or --fault-latency-ms) decide, request by request, whether the answer
@@ -70,6 +83,8 @@ private:
         QString message;
         std::optional<QJsonObject> body;
         qint64 retryAfter = -1; // seconds (Retry-After) or ms (x-acs-retry-after)
+        qint64 items = 200000; // hugePage
+        bool freshMarkers = false; // repeatMarker: a marker never given before on every page
         qint64 count = -1; // -1: unlimited
         qint64 every = 1;
         double probability = 1.0;
@@ -83,6 +98,8 @@ private:
     static bool parseAnswer(const QJsonObject &object, Rule &rule, QString &error);
     static bool matches(const Rule &rule, const HttpRequest &request);
     static HttpReply answerOf(const Rule &rule, const HttpRequest &request);
+    static bool parseHostile(const QJsonObject &object, Rule &rule, QString &error);
+    static HttpReply hostileAnswerOf(const Rule &rule, const HttpRequest &request);
 
     QList<Rule> m_rules;
 };

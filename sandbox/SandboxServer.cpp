@@ -140,6 +140,9 @@ void SandboxServer::serve(const HttpRequest &exchange, QTcpSocket *socket, bool 
     if (fault->hasOwnAnswer())
         reply = fault->answer;
     switch (fault->kind) {
+    case FaultKind::EndlessBody:
+        streamEndlessBody(socket, fault->announceLength, fault->delayMs);
+        break;
     case FaultKind::Reset:
         output->push({}, Ending::Reset, fault->delayMs);
         break;

@@ -40,6 +40,24 @@
     </message>
 </context>
 <context>
+    <name>EndpointPolicy</name>
+    <message>
+        <source>%1 is not an https:// address: the secret and the key values would cross the network in clear text. Plain http:// is only for this machine (localhost, 127.0.0.1, ::1).</source>
+        <translation>%1 不是 https:// 地址：密钥和密钥值会以明文在网络上传输。明文 http:// 只能用于本机（localhost、127.0.0.1、::1）。</translation>
+    </message>
+</context>
+<context>
+    <name>HttpAuth</name>
+    <message>
+        <source>The server asked for the secret in clear text (HTTP Basic) over plain http://: KeyDesk did not send it. Use the service&apos;s https:// address.</source>
+        <translation>服务器要求通过明文 http:// 以明文（HTTP Basic）发送密钥：KeyDesk 未发送。请使用该服务的 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>The server asked for an authentication KeyDesk does not answer (%1): the secret was not sent.</source>
+        <translation>服务器要求的认证方式（%1）KeyDesk 不予应答：密钥未发送。</translation>
+    </message>
+</context>
+<context>
     <name>KeyError</name>
     <message>
         <source>%1 (request id %2)</source>
@@ -100,6 +118,25 @@
     <message>
         <source>No creations left today.</source>
         <translation>今日创建次数已用完。</translation>
+    </message>
+</context>
+<context>
+    <name>PageGuard</name>
+    <message>
+        <source>A page of the list holds %1 items, more than the %2 asked for: the answer was refused.</source>
+        <translation>列表的一页包含 %1 项，超过了请求的 %2 项：已拒绝该应答。</translation>
+    </message>
+    <message>
+        <source>The list holds more than %1 items: it was stopped there.</source>
+        <translation>列表超过 %1 项：已在此停止。</translation>
+    </message>
+    <message>
+        <source>The server gave a page marker it had given before: the list would never end, so it was stopped.</source>
+        <translation>服务器返回了之前给过的分页标记：列表永远不会结束，因此已停止。</translation>
+    </message>
+    <message>
+        <source>The list has more than %1 pages: it was stopped there.</source>
+        <translation>列表超过 %1 页：已在此停止。</translation>
     </message>
 </context>
 <context>
@@ -341,6 +378,10 @@
     <message>
         <source>The settings file %1 cannot be written.</source>
         <translation>无法写入设置文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1470,10 @@
         <source>SHA-256: %1</source>
         <translation>SHA-256：%1</translation>
     </message>
+    <message>
+        <source>The answer is larger than %1, more than this call ever needs: it was cut off unread.</source>
+        <translation>应答大于 %1，超出此调用所需：已中断，未读取。</translation>
+    </message>
 </context>
 <context>
     <name>keydesk::KeyActions</name>
@@ -1929,10 +1974,6 @@ Add it again with its AccessKey secret to manage its keys.</source>
         <translation>列表中的某个密钥没有 ID。</translation>
     </message>
     <message>
-        <source>The key list does not end.</source>
-        <translation>密钥列表的分页始终未结束。</translation>
-    </message>
-    <message>
         <source>A description has at most %1 characters.</source>
         <translation>描述最多 %1 个字符。</translation>
     </message>
@@ -1955,10 +1996,6 @@ Add it again with its AccessKey secret to manage its keys.</source>
     <message>
         <source>A listed workspace has no id.</source>
         <translation>列表中的某个业务空间没有 ID。</translation>
-    </message>
-    <message>
-        <source>The workspace list does not end.</source>
-        <translation>业务空间列表的分页始终未结束。</translation>
     </message>
 </context>
 <context>
@@ -2022,6 +2059,14 @@ Add it again with its AccessKey secret to manage its keys.</source>
     <message>
         <source>The data plane&apos;s answer is not a model list.</source>
         <translation>数据面的响应不是模型列表。</translation>
+    </message>
+    <message>
+        <source>A page of the list holds %1 items, more than the %2 asked for: the answer was refused.</source>
+        <translation>列表的一页包含 %1 项，超过了请求的 %2 项：已拒绝该应答。</translation>
+    </message>
+    <message>
+        <source>The server sent the same page of the list again: the list would never end, so it was stopped.</source>
+        <translation>服务器再次发送了列表的同一页：列表永远不会结束，因此已停止。</translation>
     </message>
 </context>
 <context>

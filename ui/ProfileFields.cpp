@@ -1,5 +1,7 @@
 #include "ProfileFields.h"
 
+#include "net/EndpointPolicy.h"
+
 #include <QFileInfo>
 #include <QSslCertificate>
 
@@ -170,7 +172,9 @@ QString ProfileFields::endpointProblem(const QString &text)
 {
     if (text.trimmed().isEmpty())
         return tr("The endpoint is required: the address of the service's management API.");
-    return urlProblem(text);
+    if (QString problem = urlProblem(text); !problem.isEmpty())
+        return problem;
+    return EndpointPolicy::plainHttpProblem(urlFrom(text));
 }
 
 QString ProfileFields::dataEndpointProblem(const QString &text, const QString &endpoint) const
@@ -180,6 +184,9 @@ QString ProfileFields::dataEndpointProblem(const QString &text, const QString &e
     const QString trimmed = text.trimmed();
     if (!trimmed.isEmpty()) {
         if (QString problem = urlProblem(trimmed); !problem.isEmpty())
+            return problem;
+        if (QString problem = EndpointPolicy::plainHttpProblem(urlFrom(trimmed));
+            !problem.isEmpty())
             return problem;
     }
     // TablestoreService refuses to send an API key over plain HTTP (seed 000).

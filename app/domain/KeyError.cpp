@@ -121,6 +121,10 @@ QString kindName(KeyError::Kind kind)
         return u"BadResponse"_s;
     case KeyError::Kind::Cancelled:
         return u"Cancelled"_s;
+    case KeyError::Kind::TooLarge:
+        return u"TooLarge"_s;
+    case KeyError::Kind::Insecure:
+        return u"Insecure"_s;
     }
     return {};
 }

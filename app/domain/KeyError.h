@@ -28,6 +28,8 @@ struct KeyError
         InvalidInput,
         BadResponse, // the server answered something we cannot read
         Cancelled,
+        TooLarge, // the answer, or a listing, is larger than the console accepts
+        Insecure, // a secret would travel in clear text (http:// to a host not on this machine)
     };
 
     Kind kind = Kind::None;

@@ -1,14 +1,17 @@
 #include "net/HttpClient.h"
 
 #include "Logging.h"
+#include "net/EndpointPolicy.h"
+#include "net/HttpAuth.h"
+#include "net/OnceBody.h"
 #include "net/Redaction.h"
+#include "net/TlsReport.h"
 #include "net/TlsWarmUp.h"
 #include "vault/SecretBytes.h"
 
-#include <QAuthenticator>
-#include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -21,56 +24,9 @@ using namespace Qt::StringLiterals;
 
 namespace keydesk {
 
-// The body of a call that must not be carried out twice. When a connection drops before the
-// first byte of the answer, Qt sends the request again by itself, whatever its method
-// (QHttpNetworkConnectionChannel's reconnect attempts): a create could be carried out twice,
-// and the second key's secret, shown once, never seen. Qt can only send again what it can
-// rewind, so this body rewinds only to answer an authentication challenge (HTTP Digest sends
-// each call twice), while every copy sent so far was one the server refused with it; any
-// other resend fails with QNetworkReply::ContentReSendError, reported as a network error.
-// (Qt 6.4 emits requestSent() only for a body with bytes: an empty body is never rewound
-// without a challenge, but may be once after it.)
-class OnceBody final : public QIODevice
-{
-public:
-    OnceBody(QByteArray body, const HttpJob *job)
-        : m_body(std::move(body))
-        , m_job(job)
-    {
-        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-    }
-
-    void copySent() { ++m_copiesSent; } // QNetworkReply::requestSent
-
-    bool isSequential() const override { return true; }
-    qint64 size() const override { return m_body.size(); }
-    qint64 bytesAvailable() const override { return m_body.size() - m_read; }
-    bool atEnd() const override { return m_read >= m_body.size(); }
-
-    bool reset() override
-    {
-        if (m_job->m_authAnswers == 0 || m_copiesSent > m_job->m_authAnswers)
-            return false;
-        m_read = 0;
-        return true;
-    }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        const qint64 count = qMin(maxSize, m_body.size() - m_read);
-        std::copy_n(m_body.constData() + m_read, count, data);
-        m_read += count;
-        return count;
-    }
-    qint64 writeData(const char * /*data*/, qint64 /*size*/) override { return -1; }
-
-private:
-    const QByteArray m_body;
-    const HttpJob *m_job;
-    qint64 m_read = 0;
-    int m_copiesSent = 0;
-};
+namespace {
+constexpr qint64 kReadChunk = 64 * 1024; // what Qt's buffer may hold past a reply's cap
+} // namespace
 
 HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
@@ -79,26 +35,11 @@ HttpClient::HttpClient(QObject *parent)
     warmUpTls(); // usually started by main() already; the first client's calls are often HTTPS
 }
 
-// Credentials are answered per job and attempt, once: a second challenge means they were
-// refused, and the 401 comes back as the answer.
-void HttpJob::answerChallenge(QAuthenticator *authenticator)
-{
-    if (m_spec.user.isEmpty() || m_authAnswers > 0)
-        return;
-    ++m_authAnswers;
-    authenticator->setUser(m_spec.user);
-    authenticator->setPassword(m_spec.password);
-}
-
 QNetworkAccessManager *HttpClient::makeNetwork(QObject *parent)
 {
-    auto *network = new QNetworkAccessManager(parent);
-    connect(network, &QNetworkAccessManager::authenticationRequired, network,
-            [](QNetworkReply *reply, QAuthenticator *authenticator) {
-                if (auto *job = qobject_cast<HttpJob *>(reply->parent()))
-                    job->answerChallenge(authenticator);
-            });
-    return network;
+    // No handler for authenticationRequired: Qt's QAuthenticator never gets a secret, and a
+    // challenge comes back as the 401 it is, for HttpJob to answer or refuse (HttpAuth.h).
+    return new QNetworkAccessManager(parent);
 }
 
 const HttpClient::TrustedNetwork &
@@ -124,9 +65,25 @@ HttpClient::~HttpClient()
     qDeleteAll(findChildren<HttpJob *>(Qt::FindDirectChildrenOnly));
 }
 
+bool HttpClient::carriesSecret(const HttpRequestSpec &spec)
+{
+    return spec.sign || !spec.user.isEmpty() || !spec.password.isEmpty()
+        || std::any_of(spec.headers.cbegin(), spec.headers.cend(),
+                       [](const auto &header) { return isSecretHeader(header.first); });
+}
+
 HttpJob *HttpClient::send(HttpRequestSpec spec)
 {
     auto *job = new HttpJob(this, std::move(spec));
+    // Refused before anything is signed, resolved or connected: a secret in clear text is
+    // readable by anyone on the way.
+    if (carriesSecret(job->m_spec) && !EndpointPolicy::maySendSecretsTo(job->m_spec.url)) {
+        job->m_error = KeyError::make(KeyError::Kind::Insecure,
+                                      EndpointPolicy::plainHttpProblem(job->m_spec.url));
+        qCWarning(lcNet).noquote() << "refused: a secret to" << redactUrl(job->m_spec.url);
+        QMetaObject::invokeMethod(job, &HttpJob::finish, Qt::QueuedConnection);
+        return job;
+    }
     job->startAttempt();
     return job;
 }
@@ -162,8 +119,8 @@ HttpJob::~HttpJob()
     }
     if (m_ownNetwork)
         m_ownNetwork->deleteLater(); // after the replies, which are this job's children
-    // Zeroes the buffer QAuthenticator and that network's credential cache share with it.
     wipeSecret(m_spec.password);
+    wipeSecret(m_authorization); // Basic: the secret itself
 }
 
 QByteArray HttpJob::header(const QByteArray &name) const
@@ -180,8 +137,16 @@ void HttpJob::startAttempt()
     if (m_cancelled)
         return;
     ++m_attempts;
+    wipeSecret(m_authorization); // each attempt answers a challenge of its own
+    sendRequest();
+}
+
+// One request of an attempt: the first, or the one that answers its challenge.
+void HttpJob::sendRequest()
+{
     m_timedOut = false;
-    m_authAnswers = 0;
+    m_tooLarge = false;
+    m_received = 0;
     m_sslErrors.clear();
 
     QList<QSslCertificate> trusted = m_client->m_extraCa;
@@ -209,15 +174,15 @@ void HttpJob::startAttempt()
         headers += m_spec.sign();
     for (const auto &[name, value] : std::as_const(headers))
         request.setRawHeader(name, value);
+    if (!m_authorization.isEmpty())
+        request.setRawHeader("Authorization", m_authorization);
 
     qCDebug(lcNet).noquote() << "→" << m_spec.method << redactUrl(m_spec.url) << "attempt"
                              << m_attempts;
-    // A job with credentials has a QNetworkAccessManager of its own: a shared one would answer
-    // its challenge with credentials cached or kept on a connection by an earlier job (another
-    // profile's AccessKey, or the right secret when this job has a wrong one). Its challenges
-    // still reach the client's handler above.
     QNetworkAccessManager *network = trustedNetwork.network;
-    if (!m_spec.user.isEmpty() || m_spec.ownConnection) {
+    // A call that carries a value in its headers or its answer has a connection of its own, closed
+    // with the job, so no idle keep-alive connection keeps the value in its buffers.
+    if (m_spec.ownConnection) {
         if (!m_ownNetwork)
             m_ownNetwork = HttpClient::makeNetwork(nullptr);
         network = m_ownNetwork;
@@ -225,14 +190,18 @@ void HttpJob::startAttempt()
     if (m_spec.idempotent) {
         m_reply = network->sendCustomRequest(request, m_spec.method, m_spec.body);
     } else {
-        auto *body = new OnceBody(m_spec.body, this);
+        auto *body = new OnceBody(m_spec.body);
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         request.setHeader(QNetworkRequest::ContentLengthHeader, m_spec.body.size());
         m_reply = network->sendCustomRequest(request, m_spec.method, body);
         body->setParent(m_reply); // read until the reply is done
-        connect(m_reply, &QNetworkReply::requestSent, body, &OnceBody::copySent);
     }
     m_reply->setParent(this);
+    // Past the cap replyGrew() cuts the answer off; Qt holds it and what it read at once.
+    m_reply->setReadBufferSize(m_spec.maxReplyBytes + kReadChunk);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpJob::replyGrew);
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpJob::replyGrew);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpJob::replyGrew);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(m_reply, &QNetworkReply::finished, this, &HttpJob::attemptFinished);
@@ -244,31 +213,40 @@ QString HttpJob::maybeCarriedOut()
     return tr("The change may have been made: refresh before trying again.");
 }
 
-static QString describeTlsErrors(const QList<QSslError> &errors)
+// The answer so far, as Qt holds it (nothing is read out before the end): past the cap, or
+// announced past it, it is cut off.
+void HttpJob::replyGrew()
 {
-    QStringList lines;
-    for (const QSslError &error : errors) {
-        QString line = error.errorString();
-        const QSslCertificate certificate = error.certificate();
-        if (!certificate.isNull()) {
-            line += u"\n  "_s
-                + HttpJob::tr("subject: %1")
-                      .arg(certificate.subjectInfo(QSslCertificate::CommonName).join(u", "_s))
-                + u"\n  "_s
-                + HttpJob::tr("issuer: %1")
-                      .arg(certificate.issuerInfo(QSslCertificate::CommonName).join(u", "_s))
-                + u"\n  "_s
-                + HttpJob::tr("valid: %1 to %2")
-                      .arg(certificate.effectiveDate().toString(Qt::ISODate),
-                           certificate.expiryDate().toString(Qt::ISODate))
-                + u"\n  "_s
-                + HttpJob::tr("SHA-256: %1")
-                      .arg(QString::fromLatin1(
-                          certificate.digest(QCryptographicHash::Sha256).toHex(':')));
-        }
-        lines.append(line);
+    if (!m_reply || m_tooLarge)
+        return;
+    m_received = qMax(m_received, m_reply->bytesAvailable());
+    bool announced = false;
+    const qint64 length
+        = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&announced);
+    if (m_received > m_spec.maxReplyBytes || (announced && length > m_spec.maxReplyBytes)) {
+        m_tooLarge = true;
+        m_reply->abort(); // attemptFinished() reports it
     }
-    return lines.join(u'\n');
+}
+
+// A 401 to a call with credentials: true when its challenge is answered with a second request
+// of the same attempt; false when it is not (m_error says why, when it is refused).
+bool HttpJob::answerChallenge()
+{
+    if (m_status != 401 || m_spec.user.isEmpty() || !m_authorization.isEmpty())
+        return false; // a challenge to the answer: the credentials were refused
+    KeyError refused;
+    m_authorization = answerHttpChallenges(parseHttpChallenges(m_headers), m_spec.url,
+                                           m_spec.method, m_spec.user, m_spec.password, refused);
+    if (m_authorization.isEmpty()) {
+        m_error = refused;
+        m_error.httpStatus = m_status;
+        qCWarning(lcNet).noquote()
+            << "challenge not answered:" << redactUrl(m_spec.url) << kindName(refused.kind);
+        return false;
+    }
+    sendRequest();
+    return true;
 }
 
 void HttpJob::attemptFinished()
@@ -281,14 +259,27 @@ void HttpJob::attemptFinished()
     reply->deleteLater();
 
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_body = reply->isOpen() ? reply->readAll() : QByteArray();
+    m_body = reply->isOpen() && !m_tooLarge ? reply->readAll() : QByteArray();
     m_headers = reply->rawHeaderPairs();
     m_error = {};
+    if (!m_cancelled && !m_timedOut && !m_tooLarge && answerChallenge())
+        return;
     const QNetworkReply::NetworkError networkError = reply->error();
     const bool truncated = m_status != 0 && reply->hasRawHeader("Content-Length")
         && reply->rawHeader("Content-Length").toLongLong() != m_body.size();
     if (m_cancelled) {
         m_error = KeyError::make(KeyError::Kind::Cancelled, tr("The request was cancelled."));
+    } else if (m_error) {
+        // A challenge refused (answerChallenge): the 401 stays the answer.
+    } else if (m_tooLarge) {
+        m_status = 0;
+        m_error = KeyError::make(
+            KeyError::Kind::TooLarge,
+            tr("The answer is larger than %1, more than this call ever needs: it was cut off "
+               "unread.")
+                .arg(QLocale().formattedDataSize(m_spec.maxReplyBytes)));
+        if (!m_spec.idempotent)
+            m_error.message += u' ' + maybeCarriedOut();
     } else if (m_timedOut) {
         m_status = 0;
         m_error = KeyError::make(KeyError::Kind::Timeout,

@@ -16,7 +16,6 @@
 
 #include <functional>
 
-class QAuthenticator;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -24,6 +23,11 @@ namespace keydesk {
 
 struct HttpRequestSpec
 {
+    // Reply size caps: an answer (or its Content-Length) past the call's cap is cut off while it
+    // downloads and reported as KeyError::TooLarge, never retried.
+    static constexpr qint64 kObjectReplyBytes = qint64(1) << 20; // one object, one status
+    static constexpr qint64 kListingReplyBytes = qint64(8) << 20; // one page of a listing
+
     QByteArray method = "GET";
     QUrl url;
     protocol::HttpHeaders headers;
@@ -31,15 +35,17 @@ struct HttpRequestSpec
     // Only idempotent calls are retried after a network error, a timeout or a 5xx; any call is
     // retried when the server says it throttled it (it was not carried out). A call that is not
     // idempotent is sent exactly once per attempt: Qt's own silent resend after a dropped
-    // connection is refused for it (OnceBody in HttpClient.cpp).
+    // connection is refused for it (OnceBody.h).
     bool idempotent = false;
     int timeoutMs = 15000;
     // Runs before every attempt and returns the headers that sign it, so each attempt has a
     // fresh date and nonce.
     std::function<protocol::HttpHeaders()> sign;
-    // HTTP Digest (or Basic) credentials, answered through QAuthenticator when challenged.
+    // HTTP Digest (or, over https:// only, Basic) credentials, answered by HttpJob itself when
+    // a 401 challenges them (HttpAuth.h); never handed to Qt's QAuthenticator.
     QString user;
     QString password;
+    qint64 maxReplyBytes = kObjectReplyBytes;
     // One more trusted CA certificate (PEM), the profile's; the call fails with a TLS error
     // when it cannot be read.
     QString caCertificatePath;
@@ -58,11 +64,12 @@ struct RetryPolicy
 };
 
 class HttpJob;
-class OnceBody;
 
 // All HTTP of the console: one QNetworkAccessManager per client, one client per thread.
 // Verifies TLS (with optional extra CA certificates), times out every attempt, retries with
-// exponential backoff and jitter as HttpRequestSpec says, and logs without secrets.
+// exponential backoff and jitter as HttpRequestSpec says, and logs without secrets. A call that
+// carries a secret (a signer, credentials or a secret header) goes only to https:// or to a
+// loopback host (EndpointPolicy): otherwise it fails with KeyError::Insecure, nothing sent.
 class HttpClient : public QObject
 {
     Q_OBJECT
@@ -81,6 +88,8 @@ public:
 
     // Starts the request; the job reports once through finished() and deletes itself after.
     HttpJob *send(HttpRequestSpec spec);
+    // True when spec carries a secret: a signer, credentials or a secret header (Redaction.h).
+    static bool carriesSecret(const HttpRequestSpec &spec);
 
     QNetworkAccessManager *network() const { return m_network; }
 
@@ -118,6 +127,9 @@ public:
     // Network, timeout, TLS or cancellation; Kind::None when an HTTP answer came.
     const KeyError &transportError() const { return m_error; }
     int attempts() const { return m_attempts; }
+    // The most answer bytes held at once by the last attempt (the cap and at most what Qt read at
+    // once).
+    qint64 bytesReceived() const { return m_received; }
     const HttpRequestSpec &request() const { return m_spec; }
     // How long the server asked the caller to wait (x-acs-retry-after in ms, else Retry-After in
     // seconds), or -1 when it did not say.
@@ -130,15 +142,16 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
-    friend class OnceBody;
     HttpJob(HttpClient *client, HttpRequestSpec spec);
 
     void timerEvent(QTimerEvent *event) override;
     void startAttempt();
+    void sendRequest();
+    void replyGrew();
+    bool answerChallenge();
     void attemptFinished();
     bool shouldRetry(int &delayMs) const;
     void finish();
-    void answerChallenge(QAuthenticator *authenticator);
     static QString maybeCarriedOut();
 
     HttpClient *m_client;
@@ -147,8 +160,10 @@ private:
     QBasicTimer m_timeout;
     QBasicTimer m_backoff;
     int m_attempts = 0;
-    int m_authAnswers = 0;
-    QNetworkAccessManager *m_ownNetwork = nullptr; // jobs with credentials (startAttempt)
+    QNetworkAccessManager *m_ownNetwork = nullptr; // HttpRequestSpec::ownConnection
+    QByteArray m_authorization; // this attempt's answer to its challenge, once challenged
+    qint64 m_received = 0;
+    bool m_tooLarge = false;
     bool m_timedOut = false;
     bool m_cancelled = false;
     bool m_finished = false;

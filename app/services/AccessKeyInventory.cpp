@@ -1,5 +1,6 @@
 #include "services/AccessKeyInventory.h"
 
+#include "services/PageGuard.h"
 #include "services/RamCallQueue.h"
 
 #include <algorithm>
@@ -43,6 +44,7 @@ void AccessKeyInventory::start()
     if (m_started || m_finished)
         return;
     m_started = true;
+    m_userPages = std::make_unique<PageGuard>(m_pageSize);
     if (!m_now.isValid())
         m_now = QDateTime::currentDateTimeUtc();
     requestKeys(0, {}); // the caller's own: the root account's keys
@@ -92,6 +94,10 @@ void AccessKeyInventory::usersAnswered(const KeyError &error, const QJsonObject 
     QString marker;
     if (!parseRamUserPage(answer, users, marker)) {
         fail(ramBadAnswer(u"ListUsers"_s, answer));
+        return;
+    }
+    if (const KeyError stop = ramPagingStop(*m_userPages, users.size(), marker, answer)) {
+        fail(stop);
         return;
     }
     for (const QString &user : std::as_const(users))

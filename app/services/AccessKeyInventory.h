@@ -9,9 +9,12 @@
 #include <QList>
 #include <QObject>
 
+#include <memory>
+
 namespace keydesk {
 
 class HttpClient;
+class PageGuard;
 class RamCallQueue;
 
 enum class AccessKeyFlag {
@@ -101,6 +104,7 @@ private:
     void emitFinished();
 
     RamCallQueue *m_queue;
+    std::unique_ptr<PageGuard> m_userPages; // made by start(), with the page size then set
     QList<Entry> m_entries;
     QList<AccessKeyRow> m_rows;
     KeyError m_error;

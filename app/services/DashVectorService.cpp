@@ -111,8 +111,9 @@ HttpRequestSpec DashVectorService::rpcRequest(const QString &action,
 KeyJob *DashVectorService::listKeys()
 {
     auto *job = new KeyJob(this);
-    sendFor(job, rpcRequest(u"ListApiKeys"_s, {}, true),
-            [job](const HttpJob &reply) { readList(job, reply); });
+    HttpRequestSpec spec = rpcRequest(u"ListApiKeys"_s, {}, true);
+    spec.maxReplyBytes = HttpRequestSpec::kListingReplyBytes;
+    sendFor(job, std::move(spec), [job](const HttpJob &reply) { readList(job, reply); });
     return job;
 }
 

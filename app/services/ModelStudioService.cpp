@@ -3,6 +3,7 @@
 #include "net/AcsRequest.h"
 #include "net/HttpClient.h"
 #include "protocol/KeyMask.h"
+#include "services/PageGuard.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,7 +19,6 @@ namespace {
 
 const QString kVersion = u"2026-03-18"_s;
 constexpr int kPageSize = 100; // the most MaaS lists give at once
-constexpr int kMaxPages = 100; // a list that never ends is a broken answer, not a long one
 constexpr int kMaxDescriptionLength = 200;
 
 // Every MaaS answer is one envelope whose httpStatusCode is the HTTP status (protocols.md §5);
@@ -31,6 +31,14 @@ KeyError maasAnswer(const HttpJob &reply, QJsonObject &json)
     return KeyError::fromService(
         json.value(u"httpStatusCode"_s).toInt(reply.status()), json.value(u"code"_s).toString(),
         json.value(u"message"_s).toString(), json.value(u"requestId"_s).toString());
+}
+
+// A listing's error with the page's status and request id.
+KeyError pagingError(const HttpJob &reply, const KeyError &stop)
+{
+    KeyError error = badAcsResponse(reply, stop.message);
+    error.kind = stop.kind;
+    return error;
 }
 
 // DashScope puts its request id in request_id (protocols.md §5).
@@ -142,22 +150,24 @@ HttpRequestSpec ModelStudioService::dataPlaneRequest(const QByteArray &method, c
 KeyJob *ModelStudioService::listKeys()
 {
     auto *job = new KeyJob(this);
-    requestKeysPage(job, {}, 1);
+    requestKeysPage(job, {}, std::make_shared<PageGuard>(kPageSize));
     return job;
 }
 
-void ModelStudioService::requestKeysPage(KeyJob *job, const QString &nextToken, int page)
+void ModelStudioService::requestKeysPage(KeyJob *job, const QString &nextToken, const Pages &pages)
 {
     protocol::QueryItems query {qMakePair(u"maxResults"_s, QString::number(kPageSize))};
     if (!nextToken.isEmpty())
         query.append(qMakePair(u"nextToken"_s, nextToken));
     if (!profile().workspaceId.isEmpty())
         query.append(qMakePair(u"workspaceId"_s, profile().workspaceId));
-    sendFor(job, maasRequest(u"ListApiKeys"_s, "GET", u"/maas/apikeys"_s, query, true),
-            [this, job, page](const HttpJob &reply) { readKeysPage(job, reply, page); });
+    HttpRequestSpec spec = maasRequest(u"ListApiKeys"_s, "GET", u"/maas/apikeys"_s, query, true);
+    spec.maxReplyBytes = HttpRequestSpec::kListingReplyBytes;
+    sendFor(job, std::move(spec),
+            [this, job, pages](const HttpJob &reply) { readKeysPage(job, reply, pages); });
 }
 
-void ModelStudioService::readKeysPage(KeyJob *job, const HttpJob &reply, int page)
+void ModelStudioService::readKeysPage(KeyJob *job, const HttpJob &reply, const Pages &pages)
 {
     QJsonObject json;
     if (const KeyError error = maasAnswer(reply, json))
@@ -165,6 +175,8 @@ void ModelStudioService::readKeysPage(KeyJob *job, const HttpJob &reply, int pag
     const QJsonValue items = json.value(u"apiKeys"_s);
     if (!items.isArray() && !items.isUndefined() && !items.isNull())
         return job->fail(badAcsResponse(reply, tr("The key list is not a list.")));
+    if (const KeyError stop = pages->acceptItems(items.toArray().size()))
+        return job->fail(pagingError(reply, stop));
     KeyList list = job->list();
     for (const QJsonValue item : items.toArray()) {
         ApiKey key;
@@ -173,12 +185,12 @@ void ModelStudioService::readKeysPage(KeyJob *job, const HttpJob &reply, int pag
         list.keys.append(key);
     }
     const QString nextToken = json.value(u"nextToken"_s).toString();
+    if (const KeyError stop = pages->acceptNext(nextToken))
+        return job->fail(pagingError(reply, stop));
     if (!nextToken.isEmpty()) {
-        if (page >= kMaxPages)
-            return job->fail(badAcsResponse(reply, tr("The key list does not end.")));
         job->setList(list);
-        Q_EMIT job->progress(page, 0);
-        return requestKeysPage(job, nextToken, page + 1);
+        Q_EMIT job->progress(pages->pages(), 0);
+        return requestKeysPage(job, nextToken, pages);
     }
     // The limit is per workspace, so a count means something only for one workspace; for a
     // RAM user, who sees only its own keys, it is a lower bound (seed 003).
@@ -318,28 +330,36 @@ void ModelStudioService::readTemporaryKey(KeyJob *job, const HttpJob &reply)
 WorkspaceListJob *ModelStudioService::listWorkspaces()
 {
     auto *job = new WorkspaceListJob(this);
-    requestWorkspacesPage(job, {}, 1);
+    requestWorkspacesPage(job, {}, std::make_shared<PageGuard>(kPageSize));
     return job;
 }
 
 void ModelStudioService::requestWorkspacesPage(WorkspaceListJob *job, const QString &nextToken,
-                                               int page)
+                                               const Pages &pages)
 {
     protocol::QueryItems query {qMakePair(u"maxResults"_s, QString::number(kPageSize))};
     if (!nextToken.isEmpty())
         query.append(qMakePair(u"nextToken"_s, nextToken));
-    job->track(sendGuarded(
-        job, maasRequest(u"ListWorkspaces"_s, "GET", u"/maas/workspaces"_s, query, true),
-        [this, job, page](const HttpJob &reply) { readWorkspacesPage(job, reply, page); }));
+    HttpRequestSpec spec
+        = maasRequest(u"ListWorkspaces"_s, "GET", u"/maas/workspaces"_s, query, true);
+    spec.maxReplyBytes = HttpRequestSpec::kListingReplyBytes;
+    job->track(sendGuarded(job, std::move(spec), [this, job, pages](const HttpJob &reply) {
+        readWorkspacesPage(job, reply, pages);
+    }));
 }
 
-void ModelStudioService::readWorkspacesPage(WorkspaceListJob *job, const HttpJob &reply, int page)
+void ModelStudioService::readWorkspacesPage(WorkspaceListJob *job, const HttpJob &reply,
+                                            const Pages &pages)
 {
     QJsonObject json;
     job->m_error = maasAnswer(reply, json);
     const QJsonValue items = json.value(u"workspaces"_s);
     if (!job->m_error && !items.isArray() && !items.isUndefined() && !items.isNull())
         job->m_error = badAcsResponse(reply, tr("The workspace list is not a list."));
+    if (!job->m_error) {
+        if (const KeyError stop = pages->acceptItems(items.toArray().size()))
+            job->m_error = pagingError(reply, stop);
+    }
     if (job->m_error)
         return job->finish();
     for (const QJsonValue item : items.toArray()) {
@@ -351,13 +371,11 @@ void ModelStudioService::readWorkspacesPage(WorkspaceListJob *job, const HttpJob
         job->m_workspaces.append(workspace);
     }
     const QString nextToken = json.value(u"nextToken"_s).toString();
-    if (nextToken.isEmpty())
+    if (const KeyError stop = pages->acceptNext(nextToken))
+        job->m_error = pagingError(reply, stop);
+    if (nextToken.isEmpty() || job->m_error)
         return job->finish();
-    if (page >= kMaxPages) {
-        job->m_error = badAcsResponse(reply, tr("The workspace list does not end."));
-        return job->finish();
-    }
-    requestWorkspacesPage(job, nextToken, page + 1);
+    requestWorkspacesPage(job, nextToken, pages);
 }
 
 } // namespace keydesk

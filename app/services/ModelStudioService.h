@@ -4,9 +4,12 @@
 #include "services/KeyService.h"
 #include "services/ModelStudioWorkspaces.h"
 
+#include <memory>
+
 namespace keydesk {
 
 struct HttpRequestSpec;
+class PageGuard;
 
 // Model Studio's permanent API keys through the MaaS 2026-03-18 OpenAPI (ROA, ACS3-signed),
 // temporary keys and "test this key" through the DashScope data plane (protocols.md §5).
@@ -42,11 +45,13 @@ private:
     HttpRequestSpec dataPlaneRequest(const QByteArray &method, const QString &path,
                                      const QByteArray &value) const;
 
-    void requestKeysPage(KeyJob *job, const QString &nextToken, int page);
-    void readKeysPage(KeyJob *job, const HttpJob &reply, int page);
+    // One guard per listing: the tokens seen, the pages and items so far.
+    using Pages = std::shared_ptr<PageGuard>;
+    void requestKeysPage(KeyJob *job, const QString &nextToken, const Pages &pages);
+    void readKeysPage(KeyJob *job, const HttpJob &reply, const Pages &pages);
     static void readOneKey(KeyJob *job, const HttpJob &reply);
-    void requestWorkspacesPage(WorkspaceListJob *job, const QString &nextToken, int page);
-    void readWorkspacesPage(WorkspaceListJob *job, const HttpJob &reply, int page);
+    void requestWorkspacesPage(WorkspaceListJob *job, const QString &nextToken, const Pages &pages);
+    void readWorkspacesPage(WorkspaceListJob *job, const HttpJob &reply, const Pages &pages);
     static void readTemporaryKey(KeyJob *job, const HttpJob &reply);
     static void readEnvelopeOnly(KeyJob *job, const HttpJob &reply);
     static void readDataPlane(KeyJob *job, const HttpJob &reply);

@@ -211,7 +211,9 @@ void OceanBaseService::requestPage(KeyJob *job, int pageNumber)
 {
     const QByteArray query = "pageNumber=" + QByteArray::number(pageNumber)
         + "&pageSize=" + QByteArray::number(m_pageSize);
-    HttpJob *reply = KeyService::send(apiRequest("GET", query, {}, true));
+    HttpRequestSpec spec = apiRequest("GET", query, {}, true);
+    spec.maxReplyBytes = HttpRequestSpec::kListingReplyBytes;
+    HttpJob *reply = KeyService::send(std::move(spec));
     job->track(reply);
     connect(reply, &HttpJob::finished, job,
             [this, job, pageNumber](HttpJob *done) { pageAnswered(job, *done, pageNumber); });
@@ -229,6 +231,16 @@ void OceanBaseService::pageAnswered(KeyJob *job, const HttpJob &reply, int pageN
     for (const ApiKey &key : std::as_const(list.keys))
         seen.insert(key.id);
     const QJsonArray page = items.toArray();
+    // A page of more than was asked for is refused before it is read (PageGuard's rule).
+    if (!error && page.size() > m_pageSize) {
+        error = badResponse(reply, requestIdOf(reply, {}),
+                            tr("A page of the list holds %1 items, more than the %2 asked for: "
+                               "the answer was refused.")
+                                .arg(page.size())
+                                .arg(m_pageSize));
+        error.kind = KeyError::Kind::TooLarge;
+    }
+    const qsizetype before = list.keys.size();
     for (qsizetype i = 0; !error && i < page.size(); ++i) {
         ApiKey key;
         if (!readKey(page.at(i).toObject(), key))
@@ -243,15 +255,25 @@ void OceanBaseService::pageAnswered(KeyJob *job, const HttpJob &reply, int pageN
         job->finish();
         return;
     }
-    const qint64 total = data.value(u"totalCount"_s).toInteger(-1);
-    const qint64 servedPageSize = data.value(u"pageSize"_s).toInteger(m_pageSize);
+    // A page with nothing new is the same page again: the server ignores pageNumber.
+    if (!page.isEmpty() && list.keys.size() == before) {
+        job->setError(badResponse(reply, requestIdOf(reply, {}),
+                                  tr("The server sent the same page of the list again: the list "
+                                     "would never end, so it was stopped.")));
+        job->finish();
+        return;
+    }
+    // The server's numbers bounded, so the arithmetic below cannot overflow.
+    const qint64 total = qBound(qint64(-1), data.value(u"totalCount"_s).toInteger(-1),
+                                qint64(std::numeric_limits<int>::max()));
+    const qint64 servedPageSize
+        = qBound(qint64(1), data.value(u"pageSize"_s).toInteger(m_pageSize), qint64(100));
     const qint64 count = qMax<qint64>(total, list.keys.size());
     list.usage.keyCount = static_cast<int>(qMin<qint64>(count, std::numeric_limits<int>::max()));
     job->setList(list);
     Q_EMIT job->progress(static_cast<int>(list.keys.size()), list.usage.keyCount);
     const bool more = !page.isEmpty() && pageNumber < kMaxPages
-        && (total >= 0 ? pageNumber * qMax<qint64>(servedPageSize, 1) < total
-                       : page.size() >= servedPageSize);
+        && (total >= 0 ? pageNumber * servedPageSize < total : page.size() >= servedPageSize);
     if (more)
         requestPage(job, pageNumber + 1);
     else

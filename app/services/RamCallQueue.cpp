@@ -2,6 +2,8 @@
 
 #include "net/AcsRequest.h"
 #include "net/HttpClient.h"
+#include "services/PageGuard.h"
+#include "vault/SecretBytes.h"
 
 #include <QJsonArray>
 #include <QPointer>
@@ -51,8 +53,10 @@ void RamCallQueue::pump()
     while (m_client && m_inFlight.size() < m_maxInFlight && !m_queue.empty()) {
         Call call = std::move(m_queue.front());
         m_queue.pop_front();
-        HttpJob *job = m_client->send(acsRpcRequest(m_profile, m_secret.bytes(), ramVersion(),
-                                                    call.action, call.params, true));
+        HttpRequestSpec spec = acsRpcRequest(m_profile, m_secret.bytes(), ramVersion(), call.action,
+                                             call.params, true);
+        spec.maxReplyBytes = HttpRequestSpec::kListingReplyBytes; // listings and their details
+        HttpJob *job = m_client->send(std::move(spec));
         m_inFlight.emplace(job, std::move(call.handler));
         connect(job, &HttpJob::finished, this, &RamCallQueue::callFinished);
         Q_EMIT sent(job);
@@ -122,7 +126,9 @@ bool parseRamAccessKey(const QJsonObject &item, const QString &owner, ApiKey &ke
 bool parseRamAccessKeys(const QJsonObject &answer, const QString &owner, QList<ApiKey> &keys)
 {
     QJsonArray items;
-    if (!listItems(answer, u"AccessKeys"_s, u"AccessKey"_s, items))
+    // A RAM user has at most two AccessKeys: a list of more than a hundred is no RAM answer.
+    constexpr qsizetype maxKeys = 100;
+    if (!listItems(answer, u"AccessKeys"_s, u"AccessKey"_s, items) || items.size() > maxKeys)
         return false;
     keys.reserve(keys.size() + items.size());
     for (const auto &item : std::as_const(items)) {
@@ -174,6 +180,17 @@ KeyError ramBadAnswer(const QString &action, const QJsonObject &answer)
                          QObject::tr("RAM answered %1 in an unexpected form.").arg(action));
     error.requestId = answer.value(u"RequestId"_s).toString();
     return error;
+}
+
+KeyError ramPagingStop(PageGuard &pages, qsizetype users, const QString &marker,
+                       const QJsonObject &answer)
+{
+    KeyError stop = pages.acceptItems(users);
+    if (!stop)
+        stop = pages.acceptNext(marker);
+    if (stop)
+        stop.requestId = answer.value(u"RequestId"_s).toString();
+    return stop;
 }
 
 } // namespace keydesk

@@ -19,6 +19,7 @@ namespace keydesk {
 
 class HttpClient;
 class HttpJob;
+class PageGuard;
 
 inline QString ramVersion()
 {
@@ -80,5 +81,9 @@ bool parseRamAccessKeys(const QJsonObject &answer, const QString &owner, QList<A
 bool parseRamUserPage(const QJsonObject &answer, QStringList &users, QString &nextMarker);
 bool parseRamLastUsed(const QJsonObject &answer, QDateTime &lastUsed); // invalid: never used
 KeyError ramBadAnswer(const QString &action, const QJsonObject &answer);
+// After a ListUsers page of `users` users whose next marker is `marker`: the error that stops
+// the listing (PageGuard), with the answer's request id, or none.
+KeyError ramPagingStop(PageGuard &pages, qsizetype users, const QString &marker,
+                       const QJsonObject &answer);
 
 } // namespace keydesk

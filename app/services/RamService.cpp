@@ -2,6 +2,7 @@
 
 #include "net/AcsRequest.h"
 #include "services/AccessKeyInventory.h"
+#include "services/PageGuard.h"
 #include "services/RamCallQueue.h"
 #include "vault/SecretBytes.h"
 
@@ -20,6 +21,7 @@ public:
         , m_job(job)
         , m_queue(new RamCallQueue(service->profile(), service->profileSecret(), service->client(),
                                    this))
+        , m_userPages(service->m_pageSize)
     {
         m_queue->setMaxInFlight(service->m_maxInFlight);
         connect(m_queue, &RamCallQueue::sent, job, &KeyJob::track);
@@ -76,6 +78,10 @@ private:
             QString marker;
             if (!parseRamUserPage(answer, users, marker)) {
                 fail(ramBadAnswer(u"ListUsers"_s, answer));
+                return;
+            }
+            if (const KeyError stop = ramPagingStop(m_userPages, users.size(), marker, answer)) {
+                fail(stop);
                 return;
             }
             for (const QString &user : std::as_const(users)) {
@@ -135,6 +141,7 @@ private:
     RamService *m_service;
     KeyJob *m_job;
     RamCallQueue *m_queue;
+    PageGuard m_userPages;
     QList<QList<ApiKey>> m_keys; // per slot: 0 the caller, then each user in ListUsers' order
     QStringList m_users; // slot i's user is m_users[i - 1]
     int m_outstanding = 0;

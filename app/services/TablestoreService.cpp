@@ -92,8 +92,11 @@ KeyJob *TablestoreService::manage(const QString &action, const protocol::QueryIt
                                   bool idempotent, Reader reader)
 {
     auto *job = new KeyJob(this);
-    HttpJob *reply = KeyService::send(
-        acsRpcRequest(profile(), profileSecret(), kVersion, action, params, idempotent));
+    HttpRequestSpec spec
+        = acsRpcRequest(profile(), profileSecret(), kVersion, action, params, idempotent);
+    if (action == u"ListApiKeys"_s)
+        spec.maxReplyBytes = HttpRequestSpec::kListingReplyBytes;
+    HttpJob *reply = KeyService::send(std::move(spec));
     job->track(reply);
     connect(reply, &HttpJob::finished, job,
             [this, job, reader](HttpJob *done) { manageAnswered(job, *done, reader); });
