@@ -538,6 +538,39 @@
     </message>
 </context>
 <context>
+    <name>SecretServiceItems</name>
+    <message>
+        <source>A keychain search needs a service.</source>
+        <translation>搜索钥匙串需要指定服务。</translation>
+    </message>
+    <message>
+        <source>No keychain is available: no D-Bus session bus.</source>
+        <translation>没有可用的钥匙串：没有 D-Bus 会话总线。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) of the keychain are locked and were not removed. Unlock the keychain and try again.</source>
+        <translation>
+            <numerusform>钥匙串中有 %n 个条目已锁定，未被移除。请解锁钥匙串后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The keychain did not remove every item: %1</source>
+        <translation>钥匙串未能移除全部条目：%1</translation>
+    </message>
+    <message>
+        <source>No keychain is available: no Secret Service (org.freedesktop.secrets) on the D-Bus session bus.</source>
+        <translation>没有可用的钥匙串：D-Bus 会话总线上没有 Secret Service（org.freedesktop.secrets）。</translation>
+    </message>
+    <message>
+        <source>The keychain is locked. Unlock it and try again.</source>
+        <translation>钥匙串已锁定。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The keychain could not be searched: %1</source>
+        <translation>无法搜索钥匙串：%1</translation>
+    </message>
+</context>
+<context>
     <name>ServiceKind</name>
     <message>
         <source>RAM AccessKeys</source>
@@ -2291,6 +2324,23 @@ Add it again with its AccessKey secret to manage its keys.</source>
     </message>
 </context>
 <context>
+    <name>keydesk::ProfileItemsRemoval</name>
+    <message numerus="yes">
+        <source>Profile “%1” removed: %n item(s) removed from the keychain.</source>
+        <translation>
+            <numerusform>已移除配置“%1”：已从系统钥匙串中移除 %n 个条目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keychain items left</source>
+        <translation>钥匙串中仍有条目</translation>
+    </message>
+    <message>
+        <source>Not every keychain item of the removed profile “%1” was removed.</source>
+        <translation>已移除的配置“%1”的钥匙串条目未能全部移除。</translation>
+    </message>
+</context>
+<context>
     <name>keydesk::ProfileSaveGate</name>
     <message>
         <source>The profile&apos;s AccessKey secret is about to be kept in the system keychain. The console passphrase, which guards what is kept there, is set first.</source>
@@ -2398,10 +2448,6 @@ Add it again with its AccessKey secret to manage its keys.</source>
         <translation>移除配置</translation>
     </message>
     <message>
-        <source>Remove the profile “%1”? Its secret leaves the keychain; the keys on the service are not touched.</source>
-        <translation>确定移除配置“%1”吗？其 AccessKey Secret 将从系统钥匙串中删除；服务上的密钥不受影响。</translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
@@ -2413,12 +2459,23 @@ Add it again with its AccessKey secret to manage its keys.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Remove the profile “%1”? Its secret and the copies kept with it leave the keychain; the keys on the service are not touched.</source>
+        <translation>确定移除配置“%1”吗？其 AccessKey Secret 及随其保留的副本将从系统钥匙串中删除；服务上的密钥不受影响。</translation>
+    </message>
 </context>
 <context>
     <name>keydesk::RamService</name>
     <message>
         <source>A RAM AccessKey is tested as &quot;AccessKeyId:AccessKeySecret&quot;.</source>
         <translation>测试 RAM AccessKey 时，请按“AccessKeyId:AccessKeySecret”格式输入。</translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::SecretFieldGuard</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2637,37 @@ Add it again with its AccessKey secret to manage its keys.</source>
     <message>
         <source>Cannot listen on %1: %2</source>
         <translation>无法在 %1 上监听：%2</translation>
+    </message>
+</context>
+<context>
+    <name>keydesk::StaleKeptCopies</name>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the kept copies of deleted keys</source>
+        <translation>移除已删除密钥的保留副本</translation>
+    </message>
+    <message>
+        <source>Remove kept copies</source>
+        <translation>移除保留副本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the kept copies of %n deleted key(s) from the keychain? Their values are lost; the keys no longer exist on the service.</source>
+        <translation>
+            <numerusform>要从钥匙串中移除 %n 个已删除密钥的保留副本吗？其值将丢失；这些密钥在服务上已不存在。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The keychain holds kept copies of %n key(s) that no longer exist: %1</source>
+        <translation>
+            <numerusform>钥匙串中保留有 %n 个已不存在的密钥的副本：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
