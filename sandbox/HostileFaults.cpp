@@ -118,8 +118,8 @@ public:
     }
 
 private:
-    static constexpr qsizetype kChunk = 64 * 1024;
-    static constexpr qint64 kAhead = 256 * 1024;
+    static constexpr qsizetype kChunk = qsizetype(64) * 1024;
+    static constexpr qint64 kAhead = qint64(256) * 1024;
     static constexpr qint64 kMaxBytes = qint64(64) << 30;
 
     void pump()

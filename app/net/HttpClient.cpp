@@ -25,7 +25,7 @@ using namespace Qt::StringLiterals;
 namespace keydesk {
 
 namespace {
-constexpr qint64 kReadChunk = 64 * 1024; // what Qt's buffer may hold past a reply's cap
+constexpr qint64 kReadChunk = qint64(64) * 1024; // what Qt's buffer may hold past a reply's cap
 } // namespace
 
 HttpClient::HttpClient(QObject *parent)

@@ -139,7 +139,7 @@ private Q_SLOTS:
                                         {u"fault"_s, u"endlessBody"_s},
                                         {u"announceLength"_s, announceLength}}}));
         HttpRequestSpec spec = listUsers(account, m_sandbox.http());
-        constexpr qint64 cap = 256 * 1024;
+        constexpr qint64 cap = qint64(256) * 1024;
         // What Qt hands over at once: what its socket read from the kernel (a few MiB on
         // loopback), however long the body.
         constexpr qint64 chunk = qint64(8) << 20;
