@@ -79,7 +79,15 @@ class TestLockedSecret : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(sodium_init() >= 0); }
+    void initTestCase()
+    {
+#ifdef KEYDESK_SANITIZE
+        // AddressSanitizer turns mlock() into a no-op (sanitizer_common's mlock interceptor), so
+        // no page is ever locked in this build; the ci and dev builds run these checks.
+        QSKIP("AddressSanitizer makes mlock() a no-op: nothing can be locked in this build.");
+#endif
+        QVERIFY(sodium_init() >= 0);
+    }
 
     void holdsTheBytesInLockedMemory()
     {
